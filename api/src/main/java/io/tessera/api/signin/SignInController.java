@@ -1,0 +1,64 @@
+package io.tessera.api.signin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.auth.CognitoSignIn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Login, refresh and first-login password change for clients that have no Cognito SDK. */
+@Controller("/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class SignInController {
+
+    private final CognitoSignIn signIn;
+
+    SignInController(CognitoSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Serdeable
+    record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password) {
+    }
+
+    @Serdeable
+    record RefreshRequest(@NotBlank @Size(max = 8192) String refreshToken) {
+    }
+
+    @Serdeable
+    record Tokens(String idToken, String accessToken, @Nullable String refreshToken, int expiresIn, String tokenType) {
+
+        static Tokens of(CognitoSignIn.Tokens tokens) {
+            return new Tokens(tokens.idToken(), tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), "Bearer");
+        }
+    }
+
+    /** A challenge to answer before tokens are issued; {@code session} goes back with the answer. */
+    @Serdeable
+    record Challenge(String name, String session) {
+    }
+
+    /** Exactly one of {@code tokens} and {@code challenge} is present. */
+    @Serdeable
+    record LoginResponse(@Nullable Tokens tokens, @Nullable Challenge challenge) {
+    }
+
+    @Post("/login")
+    LoginResponse login(@Body @Valid LoginRequest request) {
+        CognitoSignIn.Outcome outcome = signIn.login(request.username(), request.password());
+        return outcome.tokens() != null
+                ? new LoginResponse(Tokens.of(outcome.tokens()), null)
+                : new LoginResponse(null, new Challenge(outcome.challenge().name(), outcome.challenge().session()));
+    }
+
+    @Post("/refresh")
+    Tokens refresh(@Body @Valid RefreshRequest request) {
+        return Tokens.of(signIn.refresh(request.refreshToken()));
+    }
+}

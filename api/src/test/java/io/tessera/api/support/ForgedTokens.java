@@ -1,0 +1,84 @@
+package io.tessera.api.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Builds ID tokens that look like Cognito's and differ in one way each. The emulator signs every
+ * pool's tokens with one published test key ({@code MOTO_JWKS_PRIVATE} points at it), so a test
+ * can sign a token the server will find correctly signed and still must refuse for its claims.
+ */
+public final class ForgedTokens {
+
+    private ForgedTokens() {
+    }
+
+    /** The claims of a valid demo-admin ID token, to be altered by a test. */
+    public static JWTClaimsSet.Builder validIdTokenClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(Emulator.issuer())
+                .subject("5b3c0e0e-0000-4000-8000-000000000001")
+                .audience(Emulator.clientId())
+                .claim("token_use", "id")
+                .claim("cognito:username", "forged@demo.example.com")
+                .claim("custom:tenantId", "demo")
+                .claim("cognito:groups", List.of("tenant-admins"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600)));
+    }
+
+    public static String signedWithEmulatorKey(JWTClaimsSet claims) {
+        return sign(emulatorKey(), claims);
+    }
+
+    public static String signedWithAnotherKey(JWTClaimsSet claims) {
+        try {
+            return sign(new RSAKeyGenerator(2048).keyID("dummy").generate(), claims);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String unsigned(JWTClaimsSet claims) {
+        return new PlainJWT(new PlainHeader(), claims).serialize();
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAKey emulatorKey() {
+        Path file = Path.of(Emulator.required("MOTO_JWKS_PRIVATE"));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return RSAKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot read the emulator's signing key from " + file, e);
+        }
+    }
+}

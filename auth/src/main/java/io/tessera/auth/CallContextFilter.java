@@ -1,0 +1,32 @@
+package io.tessera.auth;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.context.CorrelationIdFilter;
+
+/**
+ * Puts the {@link CallContext} of each REST request in scope, right after the security filter has
+ * verified the token: the tenant and user come from the token's claims and from nowhere else.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class CallContextFilter implements Ordered {
+
+    @RequestFilter
+    void bindCallContext(HttpRequest<?> request, MutablePropagatedContext propagatedContext) {
+        String correlationId = CorrelationIdFilter.correlationIdOf(request);
+        propagatedContext.add(request.getUserPrincipal(Authentication.class)
+                .map(authentication -> new CallerClaims(authentication).callContext(correlationId))
+                .orElseGet(() -> CallContext.system(null, correlationId)));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

@@ -1,0 +1,92 @@
+package io.tessera.core.context;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.ThreadPropagatedContextElement;
+import org.slf4j.MDC;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Who a piece of work is done for. It is set in exactly two places: from the verified ID token at
+ * the edge of a REST or WebSocket request, and from an event's own data in a stream or queue
+ * handler. The tenant-scoped data layer reads the tenant from here and nowhere else, and while
+ * the context is in scope on a thread its ids are in the logging MDC.
+ *
+ * @param tenantId      the tenant, or null for work that belongs to no tenant (signup, platform admin)
+ * @param userId        the Cognito {@code sub} of the caller, or null for system work
+ * @param roles         the caller's Cognito groups
+ * @param correlationId follows the work through REST, stream records, events, queues and pushes
+ */
+public record CallContext(@Nullable String tenantId,
+                          @Nullable String userId,
+                          Set<String> roles,
+                          String correlationId) implements ThreadPropagatedContextElement<Map<String, String>> {
+
+    public static final String TENANT_ID = "tenantId";
+    public static final String USER_ID = "userId";
+    public static final String CORRELATION_ID = "correlationId";
+
+    public CallContext {
+        roles = Set.copyOf(roles);
+    }
+
+    public static CallContext system(@Nullable String tenantId, @Nullable String correlationId) {
+        return new CallContext(tenantId, null, Set.of(), correlationId == null ? newCorrelationId() : correlationId);
+    }
+
+    public static String newCorrelationId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static Optional<CallContext> current() {
+        return PropagatedContext.find().flatMap(context -> context.find(CallContext.class));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Runs {@code work} with this context in scope, on top of whatever context is already there. */
+    public <T> T run(Callable<T> work) throws Exception {
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(this).propagate()) {
+            return work.call();
+        }
+    }
+
+    public void run(Runnable work) {
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(this).propagate()) {
+            work.run();
+        }
+    }
+
+    @Override
+    public Map<String, String> updateThreadContext() {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        putOrRemove(TENANT_ID, tenantId);
+        putOrRemove(USER_ID, userId);
+        putOrRemove(CORRELATION_ID, correlationId);
+        return previous;
+    }
+
+    @Override
+    public void restoreThreadContext(Map<String, String> previous) {
+        if (previous == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(previous);
+        }
+    }
+
+    private static void putOrRemove(String key, @Nullable String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.tessera.core.resources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The AWS resources Tessera runs on, defined once. The local provisioner creates them in the
+ * emulator, the CDK stack declares them for AWS, and the application's configuration defaults to
+ * these names, so the three cannot drift apart.
+ */
+public final class TesseraResources {
+
+    private TesseraResources() {
+    }
+
+    public record Index(String name, String partitionKey, String sortKey) {
+    }
+
+    /** A DynamoDB table: string keys, on-demand billing; {@code stream} means NEW_AND_OLD_IMAGES. */
+    public record Table(String name, String partitionKey, Optional<String> sortKey, List<Index> indexes,
+                        Optional<String> ttlAttribute, boolean stream) {
+    }
+
+    /** An SQS queue with its dead-letter queue, which receives a message after {@code maxReceives} failed receives. */
+    public record Queue(String name, String deadLetterName, int maxReceives, int visibilityTimeoutSeconds) {
+    }
+
+    /** An EventBridge rule on the {@link #EVENT_BUS} bus that forwards matching events to an SQS queue. */
+    public record Rule(String name, String eventPattern, Queue target) {
+    }
+
+    public static final String USER_POOL = "tessera-users";
+    public static final String USER_POOL_CLIENT = "tessera-app";
+    public static final String TENANT_ID_ATTRIBUTE = "tenantId";
+    public static final List<String> GROUPS = List.of(Roles.PLATFORM_ADMINS, Roles.TENANT_ADMINS, Roles.MEMBERS);
+
+    public static final String MAIN_TABLE_NAME = "tessera-main";
+    public static final String CONNECTIONS_TABLE_NAME = "tessera-connections";
+    public static final String ANALYTICS_TABLE_NAME = "tessera-analytics";
+    public static final String UPLOADS_BUCKET_NAME = "tessera-uploads";
+    public static final String EVENT_BUS = "tessera";
+
+    /** Single-table design: every tenant's items under {@code TENANT#id}; two overloaded indexes for listings. */
+    public static final Table MAIN_TABLE = new Table(MAIN_TABLE_NAME, "pk", Optional.of("sk"),
+            List.of(new Index("gsi1", "gsi1pk", "gsi1sk"), new Index("gsi2", "gsi2pk", "gsi2sk")),
+            Optional.of("expiresAt"), true);
+
+    public static final Table CONNECTIONS_TABLE = new Table(CONNECTIONS_TABLE_NAME, "connectionId", Optional.empty(),
+            List.of(new Index("byTenant", "tenantId", "userConnection")),
+            Optional.of("expiresAt"), false);
+
+    public static final Table ANALYTICS_TABLE = new Table(ANALYTICS_TABLE_NAME, "pk", Optional.of("sk"),
+            List.of(), Optional.of("expiresAt"), false);
+
+    public static final List<Table> TABLES = List.of(MAIN_TABLE, CONNECTIONS_TABLE, ANALYTICS_TABLE);
+
+    /** Checkout requests on their way to the order creator. */
+    public static final Queue ORDERS_QUEUE = new Queue("tessera-orders", "tessera-orders-dlq", 5, 60);
+
+    /** Order events on their way to the WebSocket notifier. */
+    public static final Queue NOTIFY_QUEUE = new Queue("tessera-notify", "tessera-notify-dlq", 5, 30);
+
+    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE);
+
+    public static final Rule CHECKOUT_RULE = new Rule("tessera-checkout-to-orders",
+            "{\"source\":[\"tessera.basket\"],\"detail-type\":[\"CheckoutRequested\"]}", ORDERS_QUEUE);
+
+    public static final Rule ORDER_EVENTS_RULE = new Rule("tessera-order-events-to-notify",
+            "{\"source\":[\"tessera.orders\"],\"detail-type\":[\"OrderCreated\",\"OrderStatusChanged\"]}", NOTIFY_QUEUE);
+
+    public static final List<Rule> RULES = List.of(CHECKOUT_RULE, ORDER_EVENTS_RULE);
+}

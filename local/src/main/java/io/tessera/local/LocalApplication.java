@@ -1,0 +1,17 @@
+package io.tessera.local;
+
+import io.micronaut.runtime.Micronaut;
+
+/** Runs all of Tessera as one process in the `local` environment: REST and WebSocket on :8080. */
+public final class LocalApplication {
+
+    private LocalApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(LocalApplication.class)
+                .defaultEnvironments("local")
+                .start();
+    }
+}

@@ -1,0 +1,47 @@
+# Shared by the scripts in this folder: where things live and which JDK builds the project.
+# Sourced, not run.
+
+TESSERA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TESSERA_STATE="$TESSERA_ROOT/.local"          # virtualenvs, pid files, logs, provisioning output
+mkdir -p "$TESSERA_STATE"
+
+export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4566}"
+export AWS_REGION="${AWS_REGION:-us-east-1}"
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+
+log() { printf '\033[1m[tessera]\033[0m %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# The newest JDK under /usr/lib/jvm (or $JAVA_HOME if it is already 21+). The machine's default
+# java is 17, which cannot compile --release 21.
+find_java_home() {
+  local candidate version best="" best_version=0
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ -f "$candidate/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
+    if [ "${version:-0}" -ge 21 ] && [ "$version" -gt "$best_version" ]; then
+      best="$candidate"; best_version="$version"
+    fi
+  done
+  [ -n "$best" ] || die "no JDK 21 or newer found under /usr/lib/jvm; install one (e.g. apt install temurin-21-jdk)"
+  echo "$best"
+}
+
+use_java() {
+  JAVA_HOME="$(find_java_home)"
+  export JAVA_HOME
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+mvnw() { "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }
+
+# Waits until a command succeeds, or gives up after $1 seconds.
+wait_for() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.5
+  done
+}
