@@ -32,6 +32,12 @@ use_java() {
   JAVA_HOME="$(find_java_home)"
   export JAVA_HOME
   export PATH="$JAVA_HOME/bin:$PATH"
+  local version
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
+  # Maven 3.9's Guice and Jansi use APIs that JDK 24+ warns about on every run.
+  if [ "$version" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  fi
 }
 
 mvnw() { "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }

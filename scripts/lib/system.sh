@@ -1,0 +1,57 @@
+# Building, provisioning and running the local system; shared by run-local and test-all. Sourced.
+
+APP_PID_FILE="$TESSERA_STATE/app.pid"
+APP_LOG="$TESSERA_STATE/app.log"
+PROVISIONED="$TESSERA_STATE/provisioned.env"
+APP_JAVA_OPTS="--enable-native-access=ALL-UNNAMED ${APP_JAVA_OPTS:-}"
+
+build() {
+  log "building (./mvnw install -DskipTests)"
+  mvnw -q -DskipTests install
+}
+
+provision() {
+  log "provisioning the emulator"
+  java -cp "$TESSERA_ROOT/infra/target/classes:$(cat "$TESSERA_ROOT/infra/target/classpath.txt")" \
+    io.tessera.infra.local.LocalProvisioner "$PROVISIONED"
+  set -a
+  # shellcheck disable=SC1090
+  source "$PROVISIONED"
+  set +a
+}
+
+app_answers() { curl -sf -o /dev/null http://127.0.0.1:8080/health; }
+
+start_app_detached() {
+  if app_answers; then die "something already answers on :8080; stop it first (scripts/run-local --stop)"; fi
+  log "starting Tessera on :8080 (log: $APP_LOG)"
+  nohup java $APP_JAVA_OPTS -jar "$TESSERA_ROOT/local/target/tessera-local.jar" >"$APP_LOG" 2>&1 &
+  echo $! >"$APP_PID_FILE"
+  wait_for 90 app_answers || die "Tessera did not answer on :8080 within 90s; see $APP_LOG"
+}
+
+stop_app() {
+  [ -f "$APP_PID_FILE" ] || return 0
+  local pid; pid=$(cat "$APP_PID_FILE")
+  if kill "$pid" 2>/dev/null; then
+    wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+    log "Tessera stopped"
+  fi
+  rm -f "$APP_PID_FILE"
+}
+
+print_logins() {
+  cat <<EOT
+
+Tessera is up on http://localhost:8080 (REST) and ws://localhost:8080/ws (WebSocket).
+Demo tenant '$DEMO_TENANT_ID':
+  tenant admin    $DEMO_ADMIN_USERNAME  /  $DEMO_ADMIN_PASSWORD
+  member          $DEMO_MEMBER_USERNAME  /  $DEMO_MEMBER_PASSWORD
+Platform admin    $PLATFORM_ADMIN_USERNAME  /  $PLATFORM_ADMIN_PASSWORD
+
+Log in and call /me:
+  TOKEN=\$(curl -s localhost:8080/auth/login -H 'content-type: application/json' \\
+    -d '{"username":"$DEMO_ADMIN_USERNAME","password":"$DEMO_ADMIN_PASSWORD"}' | jq -r .tokens.idToken)
+  curl -s localhost:8080/me -H "Authorization: Bearer \$TOKEN"
+EOT
+}
