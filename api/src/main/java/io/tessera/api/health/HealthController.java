@@ -1,5 +1,6 @@
 package io.tessera.api.health;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -7,16 +8,19 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.data.MainTableProbe;
 
 /** Public liveness and readiness: is the app up, and does AWS (or the emulator) answer? */
 @Controller("/health")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class HealthController {
 
-    private final AwsReachability aws;
+    private final MainTableProbe probe;
+    private final String endpoint;
 
-    HealthController(AwsReachability aws) {
-        this.aws = aws;
+    HealthController(MainTableProbe probe, @Value("${aws.endpoint.url:aws}") String endpoint) {
+        this.probe = probe;
+        this.endpoint = endpoint;
     }
 
     @Serdeable
@@ -30,8 +34,8 @@ class HealthController {
 
     @Get
     HttpResponse<Health> health() {
-        boolean reachable = aws.reachable();
-        Health health = new Health(reachable ? "UP" : "DOWN", new Aws(aws.endpoint(), reachable));
+        boolean reachable = probe.answers();
+        Health health = new Health(reachable ? "UP" : "DOWN", new Aws(endpoint, reachable));
         return HttpResponse.status(reachable ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
 }

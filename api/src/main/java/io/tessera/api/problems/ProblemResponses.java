@@ -60,9 +60,23 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
         if (invalidParams != null) {
             return invalidParams.size() == 1 ? "1 input is invalid." : invalidParams.size() + " inputs are invalid.";
         }
+        if (status == 400 && errorContext.getRootCause().isPresent()) {
+            return "The request could not be read: " + innermostMessage(errorContext.getRootCause().get());
+        }
         String message = errorContext.getErrors().isEmpty() ? title : errorContext.getErrors().getFirst().getMessage();
         boolean generic = message.equalsIgnoreCase(title) || message.equals("Page Not Found");
         return generic ? GENERIC_DETAILS.getOrDefault(status, title) : message;
+    }
+
+    /** The innermost cause says what was wrong (e.g. "unknown tier: gold") without the wrappers' class names. */
+    private static String innermostMessage(Throwable error) {
+        Throwable innermost = error;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "malformed input" : innermost.getMessage().strip();
+        int sourceNote = message.indexOf("\n at [Source");
+        return sourceNote > 0 ? message.substring(0, sourceNote) : message;
     }
 
     /** One entry per violation, named by its path inside the request body or parameter. */

@@ -32,6 +32,12 @@ class SignInController {
     }
 
     @Serdeable
+    record ChallengeAnswer(@NotBlank @Size(max = 128) String username,
+                           @NotBlank @Size(max = 4096) String session,
+                           @NotBlank @Size(min = 12, max = 256) String newPassword) {
+    }
+
+    @Serdeable
     record Tokens(String idToken, String accessToken, @Nullable String refreshToken, int expiresIn, String tokenType) {
 
         static Tokens of(CognitoSignIn.Tokens tokens) {
@@ -55,6 +61,12 @@ class SignInController {
         return outcome.tokens() != null
                 ? new LoginResponse(Tokens.of(outcome.tokens()), null)
                 : new LoginResponse(null, new Challenge(outcome.challenge().name(), outcome.challenge().session()));
+    }
+
+    /** Answers the NEW_PASSWORD_REQUIRED challenge an invited user gets at first login. */
+    @Post("/challenge")
+    Tokens answerChallenge(@Body @Valid ChallengeAnswer answer) {
+        return Tokens.of(signIn.completeNewPassword(answer.username(), answer.session(), answer.newPassword()));
     }
 
     @Post("/refresh")

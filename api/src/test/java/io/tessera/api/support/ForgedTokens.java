@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,19 +31,17 @@ public final class ForgedTokens {
     private ForgedTokens() {
     }
 
-    /** The claims of a valid demo-admin ID token, to be altered by a test. */
+    /** The claims of a real, current demo-admin ID token, to be altered by a test. */
     public static JWTClaimsSet.Builder validIdTokenClaims() {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(Emulator.issuer())
-                .subject("5b3c0e0e-0000-4000-8000-000000000001")
-                .audience(Emulator.clientId())
-                .claim("token_use", "id")
-                .claim("cognito:username", "forged@demo.example.com")
-                .claim("custom:tenantId", "demo")
-                .claim("cognito:groups", List.of("tenant-admins"))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(3600)));
+        try {
+            JWTClaimsSet real = SignedJWT.parse(Emulator.demoAdminTokens().idToken()).getJWTClaimsSet();
+            Instant now = Instant.now();
+            return new JWTClaimsSet.Builder(real)
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plusSeconds(3600)));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String signedWithEmulatorKey(JWTClaimsSet claims) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Who a piece of work is done for. It is set in exactly two places: from the verified ID token at
@@ -51,10 +51,15 @@ public record CallContext(@Nullable String tenantId,
         return roles.contains(role);
     }
 
+    /** The same caller, acting on another tenant: how a platform admin's change lands in that tenant. */
+    public CallContext actingOn(String otherTenantId) {
+        return new CallContext(otherTenantId, userId, roles, correlationId);
+    }
+
     /** Runs {@code work} with this context in scope, on top of whatever context is already there. */
-    public <T> T run(Callable<T> work) throws Exception {
+    public <T> T call(Supplier<T> work) {
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(this).propagate()) {
-            return work.call();
+            return work.get();
         }
     }
 

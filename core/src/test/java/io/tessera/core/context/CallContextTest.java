@@ -14,10 +14,10 @@ class CallContextTest {
     private final CurrentTenant currentTenant = new CurrentTenant();
 
     @Test
-    void theTenantOfTheContextInScopeIsTheCurrentTenant() throws Exception {
+    void theTenantOfTheContextInScopeIsTheCurrentTenant() {
         CallContext context = new CallContext("acme", "user-1", Set.of("members"), "corr-1");
 
-        String tenant = context.run(currentTenant::resolveTenantIdentifier);
+        String tenant = context.call(currentTenant::resolveTenantIdentifier);
 
         assertThat(tenant).isEqualTo("acme");
     }
@@ -31,7 +31,7 @@ class CallContextTest {
     void aContextWithoutTenantYieldsNoTenant() {
         CallContext platformWork = new CallContext(null, "admin-1", Set.of("platform-admins"), "corr-2");
 
-        assertThatThrownBy(() -> platformWork.run(currentTenant::resolveTenantIdentifier))
+        assertThatThrownBy(() -> platformWork.call(currentTenant::resolveTenantIdentifier))
                 .isInstanceOf(TenantNotFoundException.class);
     }
 
@@ -53,11 +53,11 @@ class CallContextTest {
     }
 
     @Test
-    void anInnerContextReplacesTheOuterOneAndTheOuterOneComesBack() throws Exception {
+    void anInnerContextReplacesTheOuterOneAndTheOuterOneComesBack() {
         CallContext outer = new CallContext("acme", "u1", Set.of(), "c1");
         CallContext inner = CallContext.system("globex", "c2");
 
-        String seen = outer.run(() -> inner.run(currentTenant::resolveTenantIdentifier) + "/" + currentTenant.resolveTenantIdentifier());
+        String seen = outer.call(() -> inner.call(currentTenant::resolveTenantIdentifier) + "/" + currentTenant.resolveTenantIdentifier());
 
         assertThat(seen).isEqualTo("globex/acme");
     }

@@ -1,20 +1,32 @@
 package io.tessera.infra.local;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
+import io.tessera.core.tenants.TenantProfiles;
+import io.tessera.core.tenants.Tier;
+import io.tessera.core.tenants.Tiers;
+import io.tessera.core.users.GeneratedPasswords;
+import io.tessera.core.users.Role;
+import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
-import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Seeds a demo tenant with a tenant admin and a member, plus a platform admin. Passwords are
- * random, kept in the provisioning output, and reset only when the output no longer has them.
+ * Seeds a demo tenant (standard tier) with a tenant admin and a member, plus a platform admin.
+ * Accounts go to Cognito; the tenant profile and directory entries are written through the same
+ * repositories the application uses. Passwords are random, kept in the provisioning output, and
+ * reset only when the output no longer has them.
  */
 final class DemoTenantSeeder {
 
@@ -32,15 +44,32 @@ final class DemoTenantSeeder {
 
     void seed() {
         output.put("DEMO_TENANT_ID", DEMO_TENANT_ID);
-        seedUser("DEMO_ADMIN", "admin@demo.example.com", DEMO_TENANT_ID, Roles.TENANT_ADMINS);
-        seedUser("DEMO_MEMBER", "member@demo.example.com", DEMO_TENANT_ID, Roles.MEMBERS);
-        seedUser("PLATFORM_ADMIN", "platform@tessera.example.com", null, Roles.PLATFORM_ADMINS);
+        String adminId = seedAccount("DEMO_ADMIN", "admin@demo.example.com", DEMO_TENANT_ID, Roles.TENANT_ADMINS);
+        String memberId = seedAccount("DEMO_MEMBER", "member@demo.example.com", DEMO_TENANT_ID, Roles.MEMBERS);
+        seedAccount("PLATFORM_ADMIN", "platform@tessera.example.com", null, Roles.PLATFORM_ADMINS);
+
+        try (ApplicationContext application = ApplicationContext.run()) {
+            TenantProfiles profiles = application.getBean(TenantProfiles.class);
+            UserDirectory users = application.getBean(UserDirectory.class);
+            int maxUsers = application.getBean(Tiers.class).of(Tier.STANDARD).getMaxUsers();
+            CallContext.system(DEMO_TENANT_ID, null).run(() -> {
+                if (profiles.get().isEmpty()) {
+                    profiles.createPending("Demo Company", Tier.STANDARD);
+                    users.addFirstAdmin(new TenantUser(adminId, "admin@demo.example.com", Role.TENANT_ADMIN, true, Instant.now()));
+                }
+                if (users.find(memberId).isEmpty()) {
+                    users.reserveSeat(Role.MEMBER, maxUsers);
+                    users.add(new TenantUser(memberId, "member@demo.example.com", Role.MEMBER, true, Instant.now()));
+                }
+            });
+        }
     }
 
-    private void seedUser(String key, String username, @Nullable String tenantId, String group) {
+    /** Creates the Cognito account if missing, (re)sets its password if the output lacks it; returns its sub. */
+    private String seedAccount(String key, String username, @Nullable String tenantId, String group) {
         String passwordKey = key + "_PASSWORD";
-        boolean exists = exists(username);
-        if (!exists) {
+        Optional<String> existing = subOf(username);
+        if (existing.isEmpty()) {
             List<AttributeType> attributes = new ArrayList<>(List.of(
                     AttributeType.builder().name("email").value(username).build(),
                     AttributeType.builder().name("email_verified").value("true").build()));
@@ -54,33 +83,24 @@ final class DemoTenantSeeder {
                     .messageAction(MessageActionType.SUPPRESS));
             cognito.adminAddUserToGroup(request -> request.userPoolId(userPoolId).username(username).groupName(group));
         }
-        if (!exists || output.get(passwordKey).isEmpty()) {
-            String password = randomPassword();
+        if (existing.isEmpty() || output.get(passwordKey).isEmpty()) {
+            String password = GeneratedPasswords.generate(20);
             cognito.adminSetUserPassword(request -> request
                     .userPoolId(userPoolId).username(username).password(password).permanent(true));
             output.put(passwordKey, password);
         }
         output.put(key + "_USERNAME", username);
+        return existing.or(() -> subOf(username)).orElseThrow();
     }
 
-    private boolean exists(String username) {
+    private Optional<String> subOf(String username) {
         try {
-            cognito.adminGetUser(request -> request.userPoolId(userPoolId).username(username));
-            return true;
+            return cognito.adminGetUser(request -> request.userPoolId(userPoolId).username(username)).userAttributes().stream()
+                    .filter(attribute -> attribute.name().equals("sub"))
+                    .map(AttributeType::value)
+                    .findFirst();
         } catch (UserNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
-    }
-
-    /** 20 characters from upper, lower and digits, with at least one of each (the pool's policy). */
-    static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        String[] classes = {"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789"};
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            String chars = classes[i < classes.length ? i : random.nextInt(classes.length)];
-            password.append(chars.charAt(random.nextInt(chars.length())));
-        }
-        return password.toString();
     }
 }

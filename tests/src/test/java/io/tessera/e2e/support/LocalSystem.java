@@ -21,10 +21,9 @@ public final class LocalSystem {
         return url == null || url.isBlank() ? "http://localhost:8080" : url;
     }
 
+    /** A client whose every response is checked against openapi.yaml. */
     public static ApiClient anonymous() {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(baseUrl());
-        return client;
+        return new ApiClient(ContractCheckingHttpClient.builder(), ApiClient.createDefaultObjectMapper(), baseUrl());
     }
 
     public static ApiClient as(String idToken) {

@@ -1,6 +1,5 @@
-package io.tessera.api.health;
+package io.tessera.core.data;
 
-import io.micronaut.context.annotation.Value;
 import io.tessera.core.resources.ResourcesConfiguration;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -8,35 +7,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 
-/** Asks DynamoDB about the main table, with a short timeout, to tell whether AWS answers. */
+/** Asks DynamoDB about the main table, with a short timeout: does AWS (or the emulator) answer? */
 @Singleton
-class AwsReachability {
+public class MainTableProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final DynamoDbClient dynamoDb;
-    private final ResourcesConfiguration resources;
-    private final String endpoint;
+    private final String table;
 
-    AwsReachability(DynamoDbClient dynamoDb, ResourcesConfiguration resources,
-                    @Value("${aws.endpoint.url:aws}") String endpoint) {
+    MainTableProbe(DynamoDbClient dynamoDb, ResourcesConfiguration resources) {
         this.dynamoDb = dynamoDb;
-        this.resources = resources;
-        this.endpoint = endpoint;
+        this.table = resources.getMainTable();
     }
 
-    boolean reachable() {
+    public boolean answers() {
         try {
             dynamoDb.describeTable(request -> request
-                    .tableName(resources.getMainTable())
+                    .tableName(table)
                     .overrideConfiguration(config -> config.apiCallTimeout(TIMEOUT)));
             return true;
         } catch (SdkException e) {
             return false;
         }
-    }
-
-    String endpoint() {
-        return endpoint;
     }
 }

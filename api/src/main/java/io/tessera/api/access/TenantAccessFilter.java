@@ -1,0 +1,45 @@
+package io.tessera.api.access;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.core.access.TenantAccess;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.Tiers;
+
+/**
+ * For every request of a tenant user: is the tenant active and the user still allowed (403/401
+ * otherwise), and is the tenant within its tier's request rate (429 otherwise)?
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class TenantAccessFilter implements Ordered {
+
+    private final TenantAccess access;
+    private final TenantRateLimiter rateLimiter;
+    private final Tiers tiers;
+
+    TenantAccessFilter(TenantAccess access, TenantRateLimiter rateLimiter, Tiers tiers) {
+        this.access = access;
+        this.rateLimiter = rateLimiter;
+        this.tiers = tiers;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    void admitTenantUser() {
+        CallContext.current().filter(caller -> caller.tenantId() != null).ifPresent(caller -> {
+            Tenant tenant = access.verify(caller);
+            rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        // After CallContextFilter, which binds the caller right after the security filter.
+        return ServerFilterPhase.SECURITY.after() + 10;
+    }
+}

@@ -1,0 +1,47 @@
+package io.tessera.api.tenants;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.Tier;
+import io.tessera.core.tenants.Tiers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Public tenant signup. */
+@Controller("/tenants")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class SignupController {
+
+    private final TenantSignup signup;
+    private final Tiers tiers;
+
+    SignupController(TenantSignup signup, Tiers tiers) {
+        this.signup = signup;
+        this.tiers = tiers;
+    }
+
+    @Serdeable
+    record SignupRequest(@NotBlank @Size(max = 100) String companyName,
+                         @NotBlank @Email @Size(max = 128) String adminEmail,
+                         @NotBlank @Size(min = 12, max = 256)
+                         @Pattern(regexp = "(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9]).*", message = "must contain upper case, lower case and digits")
+                         String password,
+                         @NotNull Tier tier) {
+    }
+
+    @Post
+    HttpResponse<TenantView> signUp(@Body @Valid SignupRequest request) {
+        Tenant tenant = signup.signUp(request.companyName().strip(), request.adminEmail(), request.password(), request.tier());
+        return HttpResponse.created(TenantView.of(tenant, tiers.of(tenant.tier())));
+    }
+}

@@ -1,0 +1,130 @@
+package io.tessera.api.users;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tessera.auth.CognitoUsers;
+import io.tessera.core.access.TenantAccess;
+import io.tessera.core.audit.AuditAction;
+import io.tessera.core.audit.AuditEntry;
+import io.tessera.core.audit.AuditTrail;
+import io.tessera.core.problems.ProblemException;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantProfiles;
+import io.tessera.core.tenants.Tiers;
+import io.tessera.core.users.GeneratedPasswords;
+import io.tessera.core.users.Role;
+import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserDirectory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * A tenant admin's user management. The directory is changed first (it enforces the seat limit
+ * and the last-admin rule atomically), then Cognito; if Cognito fails, the directory change is
+ * undone. Every action is audited, refusals included.
+ */
+@Singleton
+class UserAdministration {
+
+    private final UserDirectory users;
+    private final TenantProfiles profiles;
+    private final Tiers tiers;
+    private final CognitoUsers cognitoUsers;
+    private final AuditTrail audit;
+    private final TenantAccess access;
+    private final InvitationConfiguration invitations;
+    private final Clock clock;
+
+    UserAdministration(UserDirectory users, TenantProfiles profiles, Tiers tiers, CognitoUsers cognitoUsers,
+                       AuditTrail audit, TenantAccess access, InvitationConfiguration invitations, Clock clock) {
+        this.users = users;
+        this.profiles = profiles;
+        this.tiers = tiers;
+        this.cognitoUsers = cognitoUsers;
+        this.audit = audit;
+        this.access = access;
+        this.invitations = invitations;
+        this.clock = clock;
+    }
+
+    /** @param temporaryPassword present only when invitations are delivered through the API */
+    record Invitation(TenantUser user, @Nullable String temporaryPassword) {
+    }
+
+    Invitation invite(String email, Role role) {
+        String username = email.toLowerCase(Locale.ROOT);
+        Tenant tenant = profiles.get().orElseThrow();
+        audited(AuditAction.USER_INVITED, username, () -> {
+            users.reserveSeat(role, tiers.of(tenant.tier()).getMaxUsers());
+            return null;
+        });
+        String temporaryPassword = GeneratedPasswords.generate(16);
+        boolean byEmail = invitations.getInvitations() == InvitationConfiguration.Delivery.EMAIL;
+        String userId;
+        try {
+            userId = cognitoUsers.create(username, tenant.id(), role, null, temporaryPassword, byEmail);
+        } catch (RuntimeException e) {
+            users.releaseSeat(role);
+            throw e;
+        }
+        TenantUser user = new TenantUser(userId, username, role, true, clock.instant());
+        try {
+            users.add(user);
+        } catch (RuntimeException e) {
+            cognitoUsers.delete(username);
+            users.releaseSeat(role);
+            throw e;
+        }
+        audit.record(AuditAction.USER_INVITED, userId, AuditEntry.SUCCEEDED, username + " as " + role.group());
+        return new Invitation(user, byEmail ? null : temporaryPassword);
+    }
+
+    TenantUser change(String userId, @Nullable Role role, @Nullable Boolean enabled) {
+        TenantUser user = users.get(userId);
+        if (role != null && role != user.role()) {
+            Role previous = user.role();
+            user = audited(AuditAction.ROLE_CHANGED, userId, () -> users.changeRole(userId, role));
+            try {
+                cognitoUsers.changeRole(user.username(), previous, role);
+            } catch (RuntimeException e) {
+                users.changeRole(userId, previous);
+                throw e;
+            }
+            audit.record(AuditAction.ROLE_CHANGED, userId, AuditEntry.SUCCEEDED, previous.group() + " -> " + role.group());
+        }
+        if (enabled != null && enabled != user.enabled()) {
+            AuditAction action = enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED;
+            user = audited(action, userId, () -> users.setEnabled(userId, enabled));
+            try {
+                cognitoUsers.setEnabled(user.username(), enabled);
+            } catch (RuntimeException e) {
+                users.setEnabled(userId, !enabled);
+                throw e;
+            }
+            audit.record(action, userId, AuditEntry.SUCCEEDED, null);
+        }
+        access.forget(profiles.get().orElseThrow().id());
+        return user;
+    }
+
+    void remove(String userId) {
+        TenantUser user = audited(AuditAction.USER_DELETED, userId, () -> users.remove(userId));
+        cognitoUsers.delete(user.username());
+        audit.record(AuditAction.USER_DELETED, userId, AuditEntry.SUCCEEDED, user.username());
+        access.forget(profiles.get().orElseThrow().id());
+    }
+
+    /** Runs a directory change; if a rule refuses it, the refusal is audited before it reaches the caller. */
+    private <T> T audited(AuditAction action, String target, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ProblemException e) {
+            if (e.status().getCode() != 404) {
+                audit.record(action, target, AuditEntry.REFUSED, e.getMessage());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.tessera.api.users;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.problems.Problem;
+import io.tessera.core.data.Page;
+import io.tessera.core.data.PageRequest;
+import io.tessera.core.resources.Roles;
+import io.tessera.core.users.Role;
+import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserDirectory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Tenant admins manage their tenant's users. */
+@Controller("/users")
+@Secured(Roles.TENANT_ADMINS)
+class UsersController {
+
+    private static final String USER_ID = "[A-Za-z0-9-]{1,64}";
+
+    private final UserDirectory users;
+    private final UserAdministration administration;
+
+    UsersController(UserDirectory users, UserAdministration administration) {
+        this.users = users;
+        this.administration = administration;
+    }
+
+    @Serdeable
+    record InviteRequest(@NotBlank @Email @Size(max = 128) String email, @NotNull Role role) {
+    }
+
+    @Serdeable
+    record InviteResponse(TenantUser user, @Nullable String temporaryPassword) {
+    }
+
+    /** A role, enabled, or both. */
+    @Serdeable
+    record UserChange(@Nullable Role role, @Nullable Boolean enabled) {
+
+        UserChange {
+            if (role == null && enabled == null) {
+                throw new IllegalArgumentException("give a role, enabled, or both");
+            }
+        }
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    InviteResponse invite(@Body @Valid InviteRequest request) {
+        UserAdministration.Invitation invitation = administration.invite(request.email(), request.role());
+        return new InviteResponse(invitation.user(), invitation.temporaryPassword());
+    }
+
+    @Get
+    Page<TenantUser> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
+                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+        return users.list(PageRequest.of(limit, cursor));
+    }
+
+    @Get("/{userId}")
+    TenantUser get(@PathVariable @Pattern(regexp = USER_ID) String userId) {
+        return users.get(userId);
+    }
+
+    @Patch("/{userId}")
+    TenantUser change(@PathVariable @Pattern(regexp = USER_ID) String userId, @Body UserChange change) {
+        return administration.change(userId, change.role(), change.enabled());
+    }
+
+    /** Also acceptable to clients that only accept problem documents, as a body-less success's callers do. */
+    @Delete("/{userId}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
+    HttpResponse<Void> remove(@PathVariable @Pattern(regexp = USER_ID) String userId) {
+        administration.remove(userId);
+        return HttpResponse.noContent();
+    }
+}

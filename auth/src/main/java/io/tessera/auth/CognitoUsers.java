@@ -1,0 +1,114 @@
+package io.tessera.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.problems.BadRequestException;
+import io.tessera.core.problems.ConflictException;
+import io.tessera.core.resources.TesseraResources;
+import io.tessera.core.users.Role;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+import java.util.function.Supplier;
+
+/**
+ * User accounts in the Cognito pool, through its admin API. The username is the lower-cased
+ * email; {@code custom:tenantId} is set once at creation and the pool makes it immutable.
+ */
+@Singleton
+public class CognitoUsers {
+
+    private final CognitoIdentityProviderClient cognito;
+    private final CognitoConfiguration configuration;
+
+    CognitoUsers(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration) {
+        this.cognito = cognito;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Creates an account in the tenant and role. With {@code permanentPassword} the user can log in
+     * at once (signup); otherwise {@code temporaryPassword} is set and the first login answers a
+     * NEW_PASSWORD_REQUIRED challenge (invitation). {@code sendInvitation} lets Cognito email it.
+     * If any step fails, the account is deleted again. Returns the user's {@code sub}.
+     */
+    public String create(String username, String tenantId, Role role, @Nullable String permanentPassword,
+                         @Nullable String temporaryPassword, boolean sendInvitation) {
+        AdminCreateUserResponse created = call(() -> cognito.adminCreateUser(request -> {
+            request.userPoolId(configuration.getUserPoolId())
+                    .username(username)
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(username).build(),
+                            AttributeType.builder().name("email_verified").value("true").build(),
+                            AttributeType.builder().name("custom:" + TesseraResources.TENANT_ID_ATTRIBUTE).value(tenantId).build())
+                    .temporaryPassword(temporaryPassword);
+            if (!sendInvitation) {
+                request.messageAction(MessageActionType.SUPPRESS);
+            }
+        }));
+        try {
+            if (permanentPassword != null) {
+                call(() -> cognito.adminSetUserPassword(request -> request
+                        .userPoolId(configuration.getUserPoolId()).username(username).password(permanentPassword).permanent(true)));
+            }
+            addToGroup(username, role);
+        } catch (RuntimeException e) {
+            delete(username);
+            throw e;
+        }
+        return created.user().attributes().stream()
+                .filter(attribute -> attribute.name().equals("sub"))
+                .map(AttributeType::value)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Cognito returned a user without sub"));
+    }
+
+    public void changeRole(String username, Role from, Role to) {
+        addToGroup(username, to);
+        call(() -> cognito.adminRemoveUserFromGroup(request -> request
+                .userPoolId(configuration.getUserPoolId()).username(username).groupName(from.group())));
+    }
+
+    /** Disabling also signs the user out everywhere, so their refresh tokens stop working. */
+    public void setEnabled(String username, boolean enabled) {
+        if (enabled) {
+            call(() -> cognito.adminEnableUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username)));
+        } else {
+            call(() -> cognito.adminDisableUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username)));
+            call(() -> cognito.adminUserGlobalSignOut(request -> request.userPoolId(configuration.getUserPoolId()).username(username)));
+        }
+    }
+
+    /** Deletes the account; an account that is already gone is fine. */
+    public void delete(String username) {
+        try {
+            cognito.adminDeleteUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username));
+        } catch (UserNotFoundException e) {
+            // already gone: the goal is reached
+        }
+    }
+
+
+    private void addToGroup(String username, Role role) {
+        call(() -> cognito.adminAddUserToGroup(request -> request
+                .userPoolId(configuration.getUserPoolId()).username(username).groupName(role.group())));
+    }
+
+    private static <T> T call(Supplier<T> cognitoCall) {
+        try {
+            return cognitoCall.get();
+        } catch (UsernameExistsException e) {
+            throw new ConflictException("An account with this email already exists.");
+        } catch (InvalidPasswordException e) {
+            throw new BadRequestException("The password does not meet the policy: at least 12 characters with upper case, lower case and digits.");
+        } catch (InvalidParameterException e) {
+            throw new BadRequestException("Cognito refused the request: " + e.awsErrorDetails().errorMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tessera.core.access;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.problems.ForbiddenException;
+import io.tessera.core.problems.UnauthorizedException;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantProfiles;
+import io.tessera.core.tenants.TenantStatus;
+import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserDirectory;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Decides, for every request and WebSocket connection of a tenant user, whether the verified
+ * token is still good enough: the tenant must be active, and the user must still be in its
+ * directory, enabled, and in the role the token claims (ID tokens live up to an hour; a suspended
+ * tenant or a disabled user must not). Answers are cached for a few seconds per process.
+ */
+@Singleton
+public class TenantAccess {
+
+    private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private final LoadingCache<String, Optional<Tenant>> tenants;
+    private final LoadingCache<UserKey, Optional<TenantUser>> users;
+
+    TenantAccess(TenantProfiles profiles, UserDirectory directory) {
+        this.tenants = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000)
+                .build(tenantId -> CallContext.system(tenantId, null).call(profiles::get));
+        this.users = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000)
+                .build(key -> CallContext.system(key.tenantId(), null).call(() -> directory.find(key.userId())));
+    }
+
+    private record UserKey(String tenantId, String userId) {
+    }
+
+    /**
+     * Returns the caller's tenant, or throws: 403 for a tenant that is not active or a disabled
+     * user, 401 for a user who left the tenant or whose role changed since the token was issued.
+     */
+    public Tenant verify(CallContext caller) {
+        Tenant tenant = tenants.get(caller.tenantId())
+                .orElseThrow(() -> new ForbiddenException("Your tenant does not exist."));
+        if (tenant.status() != TenantStatus.ACTIVE) {
+            throw new ForbiddenException("Your tenant is " + tenant.status().wireName() + ".");
+        }
+        if (caller.userId() != null) {
+            TenantUser user = users.get(new UserKey(caller.tenantId(), caller.userId()))
+                    .orElseThrow(() -> new UnauthorizedException("This account no longer belongs to the tenant."));
+            if (!user.enabled()) {
+                throw new ForbiddenException("This account is disabled.");
+            }
+            if (!caller.hasRole(user.role().group())) {
+                throw new UnauthorizedException("Your role has changed; sign in again.");
+            }
+        }
+        return tenant;
+    }
+
+    /** Makes this process see a tenant's or user's change at once instead of after the cache expires. */
+    public void forget(String tenantId) {
+        tenants.invalidate(tenantId);
+        users.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
+    }
+}

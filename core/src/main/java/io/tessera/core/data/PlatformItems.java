@@ -1,0 +1,47 @@
+package io.tessera.core.data;
+
+import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.resources.TesseraResources;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.Map;
+
+/**
+ * The one listing that spans tenants: every tenant's profile, indexed under
+ * {@link #TENANTS_PARTITION} for platform admins. Reading or changing one tenant's data goes
+ * through {@link TenantItems} in a call context acting on that tenant.
+ */
+@Singleton
+public class PlatformItems {
+
+    /** The {@code gsi1} partition of tenant profiles. */
+    public static final String TENANTS_PARTITION = "PLATFORM#TENANTS";
+
+    private static final TesseraResources.Index INDEX = TesseraResources.MAIN_TABLE.indexes().getFirst();
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    PlatformItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources) {
+        this.dynamoDb = dynamoDb;
+        this.table = resources.getMainTable();
+    }
+
+    public Page<EnhancedDocument> tenantProfiles(PageRequest page) {
+        Map<String, AttributeValue> startKey = Cursor.decode(page.cursor(), INDEX.partitionKey(), TENANTS_PARTITION);
+        QueryResponse response = dynamoDb.query(request -> request
+                .tableName(table)
+                .indexName(INDEX.name())
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", INDEX.partitionKey()))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TENANTS_PARTITION)))
+                .limit(page.limit())
+                .exclusiveStartKey(startKey));
+        return new Page<>(response.items().stream().map(EnhancedDocument::fromAttributeValueMap).toList(),
+                Cursor.encode(response.lastEvaluatedKey()));
+    }
+}

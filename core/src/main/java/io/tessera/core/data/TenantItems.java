@@ -1,0 +1,228 @@
+package io.tessera.core.data;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.context.CurrentTenant;
+import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.resources.TesseraResources;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The only way to tenant data in the main table. Every key it reads or writes is built here from
+ * the tenant of the current {@link io.tessera.core.context.CallContext}: callers name items by
+ * their sort key inside the tenant and cannot name another tenant's partition at all.
+ *
+ * <p>Items are {@link EnhancedDocument}s (the DynamoDB enhanced client's document mapping).
+ */
+@Singleton
+public class TenantItems {
+
+    private static final String PK = TesseraResources.MAIN_TABLE.partitionKey();
+    private static final String SK = TesseraResources.MAIN_TABLE.sortKey().orElseThrow();
+    private static final int MAX_QUERY_ROUNDS = 10;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final CurrentTenant currentTenant;
+
+    TenantItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant) {
+        this.dynamoDb = dynamoDb;
+        this.table = resources.getMainTable();
+        this.currentTenant = currentTenant;
+    }
+
+    /** A new document builder with the default converters, for building items to put. */
+    public static EnhancedDocument.Builder document() {
+        return EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider());
+    }
+
+    public String tenantId() {
+        return currentTenant.resolveTenantIdentifier();
+    }
+
+    /** The value of an index partition attribute for this tenant, e.g. {@code TENANT#t#USER#u#ORDERS}. */
+    public String indexPartition(String suffix) {
+        return partition() + "#" + suffix;
+    }
+
+    public Optional<EnhancedDocument> get(String sortKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+                .tableName(table).key(key(sortKey)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDocument(item));
+    }
+
+    /** Writes the item; returns false if {@code condition} did not hold (nothing written). */
+    public boolean put(String sortKey, EnhancedDocument attributes, @Nullable Expr condition) {
+        try {
+            dynamoDb.putItem(request -> {
+                request.tableName(table).item(withKey(sortKey, attributes));
+                if (condition != null) {
+                    request.conditionExpression(condition.expression())
+                            .expressionAttributeNames(condition.namesOrNull())
+                            .expressionAttributeValues(condition.valuesOrNull());
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Applies an update expression (with its condition folded into {@code update} via
+     * {@code conditionExpression}); returns the item after the update, or empty if the condition
+     * did not hold.
+     */
+    public Optional<EnhancedDocument> update(String sortKey, Expr update, @Nullable Expr condition) {
+        Expr all = condition == null ? update : update.withPlaceholdersOf(condition);
+        try {
+            Map<String, AttributeValue> after = dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(key(sortKey))
+                    .updateExpression(update.expression())
+                    .conditionExpression(condition == null ? null : condition.expression())
+                    .expressionAttributeNames(all.namesOrNull())
+                    .expressionAttributeValues(all.valuesOrNull())
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(toDocument(after));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the item; returns false if {@code condition} did not hold. */
+    public boolean delete(String sortKey, @Nullable Expr condition) {
+        try {
+            dynamoDb.deleteItem(request -> {
+                request.tableName(table).key(key(sortKey));
+                if (condition != null) {
+                    request.conditionExpression(condition.expression())
+                            .expressionAttributeNames(condition.namesOrNull())
+                            .expressionAttributeValues(condition.valuesOrNull());
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Page<EnhancedDocument> query(Query query) {
+        String partitionAttribute = query.index() == null ? PK : query.index().partitionKey();
+        String sortAttribute = query.index() == null ? SK : query.index().sortKey();
+        String partitionValue = query.index() == null ? partition() : indexPartition(query.indexPartition());
+        Map<String, AttributeValue> startKey = Cursor.decode(query.page().cursor(), partitionAttribute, partitionValue);
+
+        Expr keyCondition = Expr.of("#qpk = :qpk AND begins_with(#qsk, :qsk)")
+                .name("#qpk", partitionAttribute).name("#qsk", sortAttribute)
+                .value(":qpk", partitionValue).value(":qsk", query.sortKeyPrefix());
+        Expr all = query.filter() == null ? keyCondition : keyCondition.withPlaceholdersOf(query.filter());
+
+        List<EnhancedDocument> items = new ArrayList<>();
+        Map<String, AttributeValue> lastKey = startKey;
+        for (int round = 0; round < MAX_QUERY_ROUNDS; round++) {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression(keyCondition.expression())
+                    .expressionAttributeNames(all.namesOrNull())
+                    .expressionAttributeValues(all.valuesOrNull())
+                    .scanIndexForward(!query.descending())
+                    .limit(query.page().limit() - items.size())
+                    .exclusiveStartKey(lastKey);
+            if (query.index() != null) {
+                request.indexName(query.index().name());
+            } else {
+                request.consistentRead(true);
+            }
+            if (query.filter() != null) {
+                request.filterExpression(query.filter().expression());
+            }
+            QueryResponse response = dynamoDb.query(request.build());
+            response.items().forEach(item -> items.add(toDocument(item)));
+            lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            if (lastKey == null || items.size() >= query.page().limit()) {
+                break;
+            }
+        }
+        return new Page<>(items, Cursor.encode(lastKey));
+    }
+
+    /** Runs the writes in one DynamoDB transaction. */
+    public void transact(List<TransactWriteItem> writes) {
+        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+    }
+
+    public TransactWriteItem transactionPut(String sortKey, EnhancedDocument attributes, @Nullable Expr condition) {
+        return TransactWriteItem.builder().put(put -> {
+            put.tableName(table).item(withKey(sortKey, attributes));
+            if (condition != null) {
+                put.conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.namesOrNull())
+                        .expressionAttributeValues(condition.valuesOrNull());
+            }
+        }).build();
+    }
+
+    public TransactWriteItem transactionUpdate(String sortKey, Expr update, @Nullable Expr condition) {
+        Expr all = condition == null ? update : update.withPlaceholdersOf(condition);
+        return TransactWriteItem.builder().update(change -> change
+                .tableName(table)
+                .key(key(sortKey))
+                .updateExpression(update.expression())
+                .conditionExpression(condition == null ? null : condition.expression())
+                .expressionAttributeNames(all.namesOrNull())
+                .expressionAttributeValues(all.valuesOrNull())).build();
+    }
+
+    public TransactWriteItem transactionDelete(String sortKey, @Nullable Expr condition) {
+        return TransactWriteItem.builder().delete(delete -> {
+            delete.tableName(table).key(key(sortKey));
+            if (condition != null) {
+                delete.conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.namesOrNull())
+                        .expressionAttributeValues(condition.valuesOrNull());
+            }
+        }).build();
+    }
+
+    private String partition() {
+        return "TENANT#" + tenantId();
+    }
+
+    private Map<String, AttributeValue> key(String sortKey) {
+        return Map.of(PK, AttributeValue.fromS(partition()), SK, AttributeValue.fromS(sortKey));
+    }
+
+    private Map<String, AttributeValue> withKey(String sortKey, EnhancedDocument attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes.toMap());
+        item.putAll(key(sortKey));
+        // An index partition is always this tenant's (or the platform's list of tenants), whatever the caller wrote.
+        for (TesseraResources.Index index : TesseraResources.MAIN_TABLE.indexes()) {
+            AttributeValue value = item.get(index.partitionKey());
+            boolean scoped = value == null || value.s() != null
+                    && (value.s().startsWith(partition() + "#") || value.s().equals(PlatformItems.TENANTS_PARTITION));
+            if (!scoped) {
+                throw new IllegalArgumentException(index.partitionKey() + " must be built with indexPartition()");
+            }
+        }
+        return item;
+    }
+
+    private static EnhancedDocument toDocument(Map<String, AttributeValue> item) {
+        return EnhancedDocument.fromAttributeValueMap(item);
+    }
+}

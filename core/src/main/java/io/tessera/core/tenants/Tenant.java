@@ -1,0 +1,13 @@
+package io.tessera.core.tenants;
+
+import java.time.Instant;
+
+/**
+ * A tenant's profile.
+ *
+ * @param userCount  users holding a seat (invited, enabled or disabled), counted against the tier's limit
+ * @param adminCount enabled tenant admins; never allowed to drop below one once the tenant is active
+ */
+public record Tenant(String id, String name, Tier tier, TenantStatus status, Instant createdAt,
+                     int userCount, int adminCount, long storageUsedBytes) {
+}

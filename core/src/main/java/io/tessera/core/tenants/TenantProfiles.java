@@ -1,0 +1,126 @@
+package io.tessera.core.tenants;
+
+import io.tessera.core.data.Expr;
+import io.tessera.core.data.PlatformItems;
+import io.tessera.core.data.TenantItems;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The current tenant's profile: name, tier, status and the counters that tier limits are checked
+ * against. It lives in the tenant's own partition and is also indexed for the platform's listing.
+ */
+@Singleton
+public class TenantProfiles {
+
+    static final String SORT_KEY = "PROFILE";
+
+    private final TenantItems items;
+    private final Clock clock;
+
+    TenantProfiles(TenantItems items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /** Creates the profile as PENDING; false if the tenant id is already taken. */
+    public boolean createPending(String name, Tier tier) {
+        Instant now = clock.instant();
+        EnhancedDocument profile = TenantItems.document()
+                .putString("type", "TENANT")
+                .putString("tenantId", items.tenantId())
+                .putString("name", name)
+                .putString("tier", tier.wireName())
+                .putString("status", TenantStatus.PENDING.wireName())
+                .putString("createdAt", now.toString())
+                .putNumber("userCount", 0)
+                .putNumber("adminCount", 0)
+                .putNumber("storageUsedBytes", 0)
+                .putString("gsi1pk", PlatformItems.TENANTS_PARTITION)
+                .putString("gsi1sk", now + "#" + items.tenantId())
+                .build();
+        return items.put(SORT_KEY, profile, Expr.of("attribute_not_exists(pk)"));
+    }
+
+    public Optional<Tenant> get() {
+        return items.get(SORT_KEY).map(TenantProfiles::toTenant);
+    }
+
+    public Optional<Tenant> changeTier(Tier tier) {
+        return items.update(SORT_KEY, Expr.of("SET tier = :tier").value(":tier", tier.wireName()),
+                Expr.of("attribute_exists(pk)")).map(TenantProfiles::toTenant);
+    }
+
+    public Optional<Tenant> changeStatus(TenantStatus status) {
+        return items.update(SORT_KEY, Expr.of("SET #status = :status").name("#status", "status").value(":status", status.wireName()),
+                Expr.of("attribute_exists(pk)")).map(TenantProfiles::toTenant);
+    }
+
+    /** Removes a profile that signup could not complete. */
+    public void deletePending() {
+        items.delete(SORT_KEY, Expr.of("#status = :pending").name("#status", "status").value(":pending", TenantStatus.PENDING.wireName()));
+    }
+
+    /** Takes one seat if the tier has one left; an admin seat also counts as an enabled admin. */
+    public TransactWriteItem takeSeat(int maxUsers, boolean admin) {
+        return items.transactionUpdate(SORT_KEY,
+                Expr.of("SET userCount = userCount + :one, adminCount = adminCount + :admin")
+                        .value(":one", 1).value(":admin", admin ? 1 : 0),
+                Expr.of("userCount < :max").value(":max", maxUsers));
+    }
+
+    /** Gives a seat back; removing an enabled admin may not remove the last one. */
+    public TransactWriteItem freeSeat(boolean enabledAdmin) {
+        return enabledAdmin
+                ? items.transactionUpdate(SORT_KEY,
+                        Expr.of("SET userCount = userCount - :one, adminCount = adminCount - :one").value(":one", 1),
+                        Expr.of("adminCount > :one").value(":one", 1))
+                : items.transactionUpdate(SORT_KEY, Expr.of("SET userCount = userCount - :one").value(":one", 1),
+                        Expr.of("attribute_exists(pk)"));
+    }
+
+    /**
+     * Undoes {@link #takeSeat} for an account that could not be created. Unconditional: the
+     * reservation itself counted the admin, so undoing it never takes away a real one.
+     */
+    public TransactWriteItem releaseReservedSeat(boolean admin) {
+        return items.transactionUpdate(SORT_KEY,
+                Expr.of("SET userCount = userCount - :one, adminCount = adminCount - :admin")
+                        .value(":one", 1).value(":admin", admin ? 1 : 0),
+                null);
+    }
+
+    /** One enabled admin more or fewer; fewer may not reach zero. */
+    public TransactWriteItem changeAdminCount(int delta) {
+        return delta < 0
+                ? items.transactionUpdate(SORT_KEY, Expr.of("SET adminCount = adminCount - :one").value(":one", 1),
+                        Expr.of("adminCount > :one").value(":one", 1))
+                : items.transactionUpdate(SORT_KEY, Expr.of("SET adminCount = adminCount + :one").value(":one", 1),
+                        Expr.of("attribute_exists(pk)"));
+    }
+
+    /** Signup's last step, in one transaction with the first admin's directory entry: the tenant goes live. */
+    public TransactWriteItem activateWithFirstAdmin() {
+        return items.transactionUpdate(SORT_KEY,
+                Expr.of("SET #status = :active, userCount = :one, adminCount = :one")
+                        .name("#status", "status").value(":active", TenantStatus.ACTIVE.wireName()).value(":one", 1),
+                Expr.of("#status = :pending").value(":pending", TenantStatus.PENDING.wireName()));
+    }
+
+    static Tenant toTenant(EnhancedDocument document) {
+        return new Tenant(
+                document.getString("tenantId"),
+                document.getString("name"),
+                Tier.fromWireName(document.getString("tier")),
+                TenantStatus.fromWireName(document.getString("status")),
+                Instant.parse(document.getString("createdAt")),
+                document.getNumber("userCount").intValue(),
+                document.getNumber("adminCount").intValue(),
+                document.getNumber("storageUsedBytes").longValue());
+    }
+}

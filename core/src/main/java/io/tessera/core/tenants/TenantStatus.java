@@ -1,0 +1,27 @@
+package io.tessera.core.tenants;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** {@code PENDING} only while signup is creating the first admin; suspended tenants' users get 403. */
+@Serdeable
+public enum TenantStatus {
+    PENDING, ACTIVE, SUSPENDED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static TenantStatus fromWireName(String value) {
+        return Arrays.stream(values())
+                .filter(status -> status.wireName().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown status: " + value));
+    }
+}

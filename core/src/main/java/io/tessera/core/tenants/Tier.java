@@ -1,0 +1,27 @@
+package io.tessera.core.tenants;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** A tenant's plan; its limits are in {@link TierLimits}. Written in lower case on the wire. */
+@Serdeable
+public enum Tier {
+    BASIC, STANDARD, PREMIUM;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Tier fromWireName(String value) {
+        return Arrays.stream(values())
+                .filter(tier -> tier.wireName().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown tier: " + value));
+    }
+}

@@ -1,0 +1,33 @@
+package io.tessera.core.users;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.resources.Roles;
+
+import java.util.Arrays;
+
+/** A tenant user's role, written as its Cognito group name. */
+@Serdeable
+public enum Role {
+    TENANT_ADMIN(Roles.TENANT_ADMINS), MEMBER(Roles.MEMBERS);
+
+    private final String group;
+
+    Role(String group) {
+        this.group = group;
+    }
+
+    @JsonValue
+    public String group() {
+        return group;
+    }
+
+    @JsonCreator
+    public static Role fromGroup(String group) {
+        return Arrays.stream(values())
+                .filter(role -> role.group.equals(group))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown role: " + group));
+    }
+}

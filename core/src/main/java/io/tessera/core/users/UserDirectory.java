@@ -1,0 +1,155 @@
+package io.tessera.core.users;
+
+import io.tessera.core.data.Expr;
+import io.tessera.core.data.Page;
+import io.tessera.core.data.PageRequest;
+import io.tessera.core.data.Query;
+import io.tessera.core.data.TenantItems;
+import io.tessera.core.problems.ConflictException;
+import io.tessera.core.problems.NotFoundException;
+import io.tessera.core.problems.UnprocessableException;
+import io.tessera.core.tenants.TenantProfiles;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current tenant's users. Every change that affects the tier's seat count or the number of
+ * enabled admins is one transaction with the tenant profile's counters, so the user limit and
+ * the "never lose the last admin" rule hold under concurrent requests.
+ */
+@Singleton
+public class UserDirectory {
+
+    private static final String PREFIX = "USER#";
+
+    private final TenantItems items;
+    private final TenantProfiles profiles;
+
+    UserDirectory(TenantItems items, TenantProfiles profiles) {
+        this.items = items;
+        this.profiles = profiles;
+    }
+
+    /** Takes a seat before the account exists, so the limit holds however many invites race. */
+    public void reserveSeat(Role role, int maxUsers) {
+        try {
+            items.transact(List.of(profiles.takeSeat(maxUsers, role == Role.TENANT_ADMIN)));
+        } catch (TransactionCanceledException e) {
+            throw new UnprocessableException("The tenant's tier allows " + maxUsers + " users and all seats are taken.");
+        }
+    }
+
+    /** Gives back a seat whose account could not be created. */
+    public void releaseSeat(Role role) {
+        items.transact(List.of(profiles.releaseReservedSeat(role == Role.TENANT_ADMIN)));
+    }
+
+    /** Records a new tenant's first admin and makes the tenant active, in one transaction. */
+    public void addFirstAdmin(TenantUser admin) {
+        items.transact(List.of(
+                profiles.activateWithFirstAdmin(),
+                items.transactionPut(PREFIX + admin.userId(), toDocument(admin), Expr.of("attribute_not_exists(pk)"))));
+    }
+
+    /** Records a user whose seat is already reserved. */
+    public void add(TenantUser user) {
+        if (!items.put(PREFIX + user.userId(), toDocument(user), Expr.of("attribute_not_exists(pk)"))) {
+            throw new ConflictException("The user is already in the directory.");
+        }
+    }
+
+    public Optional<TenantUser> find(String userId) {
+        return items.get(PREFIX + userId).map(UserDirectory::toUser);
+    }
+
+    public TenantUser get(String userId) {
+        return find(userId).orElseThrow(() -> new NotFoundException("There is no user " + userId + "."));
+    }
+
+    public Page<TenantUser> list(PageRequest page) {
+        return items.query(Query.table(PREFIX, page)).map(UserDirectory::toUser);
+    }
+
+    public TenantUser changeRole(String userId, Role role) {
+        TenantUser user = get(userId);
+        if (user.role() == role) {
+            return user;
+        }
+        TenantUser changed = new TenantUser(user.userId(), user.username(), role, user.enabled(), user.createdAt());
+        write(user, changed);
+        return changed;
+    }
+
+    public TenantUser setEnabled(String userId, boolean enabled) {
+        TenantUser user = get(userId);
+        if (user.enabled() == enabled) {
+            return user;
+        }
+        TenantUser changed = new TenantUser(user.userId(), user.username(), user.role(), enabled, user.createdAt());
+        write(user, changed);
+        return changed;
+    }
+
+    public TenantUser remove(String userId) {
+        TenantUser user = get(userId);
+        transact(List.of(
+                items.transactionDelete(PREFIX + userId, unchanged(user)),
+                profiles.freeSeat(user.isEnabledAdmin())));
+        return user;
+    }
+
+    /** Replaces {@code before} by {@code after}, moving the enabled-admin count along, if nobody changed it meanwhile. */
+    private void write(TenantUser before, TenantUser after) {
+        int adminDelta = (after.isEnabledAdmin() ? 1 : 0) - (before.isEnabledAdmin() ? 1 : 0);
+        TransactWriteItem put = items.transactionPut(PREFIX + after.userId(), toDocument(after), unchanged(before));
+        transact(adminDelta == 0 ? List.of(put) : List.of(put, profiles.changeAdminCount(adminDelta)));
+    }
+
+    private static Expr unchanged(TenantUser user) {
+        return Expr.of("#role = :role AND enabled = :enabled")
+                .name("#role", "role")
+                .value(":role", user.role().group())
+                .value(":enabled", AttributeValue.fromBool(user.enabled()));
+    }
+
+    /** The user write comes first; a failed second condition means the last enabled admin was at stake. */
+    private void transact(List<TransactWriteItem> writes) {
+        try {
+            items.transact(writes);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean userChanged = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code());
+            throw new ConflictException(userChanged
+                    ? "The user was changed by someone else meanwhile; read it again and retry."
+                    : "A tenant must keep at least one enabled tenant admin.");
+        }
+    }
+
+    private static EnhancedDocument toDocument(TenantUser user) {
+        return TenantItems.document()
+                .putString("type", "USER")
+                .putString("userId", user.userId())
+                .putString("username", user.username())
+                .putString("role", user.role().group())
+                .putBoolean("enabled", user.enabled())
+                .putString("createdAt", user.createdAt().toString())
+                .build();
+    }
+
+    private static TenantUser toUser(EnhancedDocument document) {
+        return new TenantUser(
+                document.getString("userId"),
+                document.getString("username"),
+                Role.fromGroup(document.getString("role")),
+                document.getBoolean("enabled"),
+                Instant.parse(document.getString("createdAt")));
+    }
+}
