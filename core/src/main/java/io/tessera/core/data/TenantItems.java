@@ -14,12 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The only way to tenant data in the main table. Every key it reads or writes is built here from
@@ -34,6 +36,7 @@ public class TenantItems {
     private static final String PK = TesseraResources.MAIN_TABLE.partitionKey();
     private static final String SK = TesseraResources.MAIN_TABLE.sortKey().orElseThrow();
     private static final int MAX_QUERY_ROUNDS = 10;
+    private static final int MAX_TRANSACTION_ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -127,9 +130,11 @@ public class TenantItems {
         String partitionValue = query.index() == null ? partition() : indexPartition(query.indexPartition());
         Map<String, AttributeValue> startKey = Cursor.decode(query.page().cursor(), partitionAttribute, partitionValue);
 
-        Expr keyCondition = Expr.of("#qpk = :qpk AND begins_with(#qsk, :qsk)")
-                .name("#qpk", partitionAttribute).name("#qsk", sortAttribute)
-                .value(":qpk", partitionValue).value(":qsk", query.sortKeyPrefix());
+        Expr keyCondition = query.sortKeyPrefix().isEmpty()
+                ? Expr.of("#qpk = :qpk").name("#qpk", partitionAttribute).value(":qpk", partitionValue)
+                : Expr.of("#qpk = :qpk AND begins_with(#qsk, :qsk)")
+                        .name("#qpk", partitionAttribute).name("#qsk", sortAttribute)
+                        .value(":qpk", partitionValue).value(":qsk", query.sortKeyPrefix());
         Expr all = query.filter() == null ? keyCondition : keyCondition.withPlaceholdersOf(query.filter());
 
         List<EnhancedDocument> items = new ArrayList<>();
@@ -161,9 +166,34 @@ public class TenantItems {
         return new Page<>(items, Cursor.encode(lastKey));
     }
 
-    /** Runs the writes in one DynamoDB transaction. */
+    /**
+     * Runs the writes in one DynamoDB transaction. A transaction cancelled only because another
+     * one held the same items (TransactionConflict) is retried a few times before it fails;
+     * a failed condition is never retried.
+     */
     public void transact(List<TransactWriteItem> writes) {
-        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean onlyConflicts = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .allMatch(reason -> "None".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
+                if (!onlyConflicts || attempt == MAX_TRANSACTION_ATTEMPTS) {
+                    throw e;
+                }
+                sleepBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, 20L << attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     public TransactWriteItem transactionPut(String sortKey, EnhancedDocument attributes, @Nullable Expr condition) {

@@ -30,6 +30,27 @@ class StrictScalars {
         return new Strict<>("true or false", JsonNode::isBoolean, JsonNode::getBooleanValue);
     }
 
+    @Singleton
+    @Primary
+    Deserializer<Integer> integers() {
+        return new Strict<>("a whole number", StrictScalars::isIntegral, node -> Math.toIntExact(node.getLongValue()));
+    }
+
+    @Singleton
+    @Primary
+    Deserializer<Long> longs() {
+        return new Strict<>("a whole number", StrictScalars::isIntegral, JsonNode::getLongValue);
+    }
+
+    private static boolean isIntegral(JsonNode node) {
+        if (!node.isNumber()) {
+            return false;
+        }
+        Number number = node.getNumberValue();
+        return number instanceof Integer || number instanceof Long
+                || number instanceof java.math.BigInteger && ((java.math.BigInteger) number).bitLength() < 64;
+    }
+
     private record Strict<T>(String expected, java.util.function.Predicate<JsonNode> accepts,
                              java.util.function.Function<JsonNode, T> read) implements Deserializer<T> {
 

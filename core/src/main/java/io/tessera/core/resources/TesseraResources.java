@@ -21,8 +21,12 @@ public final class TesseraResources {
                         Optional<String> ttlAttribute, boolean stream) {
     }
 
-    /** An SQS queue with its dead-letter queue, which receives a message after {@code maxReceives} failed receives. */
-    public record Queue(String name, String deadLetterName, int maxReceives, int visibilityTimeoutSeconds) {
+    /**
+     * An SQS queue with its dead-letter queue, which receives a message after {@code maxReceives}
+     * failed receives, and the Lambda handler class that consumes it (an SQS event source mapping
+     * in AWS, a poller locally).
+     */
+    public record Queue(String name, String deadLetterName, int maxReceives, int visibilityTimeoutSeconds, String consumer) {
     }
 
     /** An EventBridge rule on the {@link #EVENT_BUS} bus that forwards matching events to an SQS queue. */
@@ -55,10 +59,12 @@ public final class TesseraResources {
     public static final List<Table> TABLES = List.of(MAIN_TABLE, CONNECTIONS_TABLE, ANALYTICS_TABLE);
 
     /** Checkout requests on their way to the order creator. */
-    public static final Queue ORDERS_QUEUE = new Queue("tessera-orders", "tessera-orders-dlq", 5, 60);
+    public static final Queue ORDERS_QUEUE = new Queue("tessera-orders", "tessera-orders-dlq", 5, 60,
+            "io.tessera.streams.orders.OrderCreatorHandler");
 
     /** Order events on their way to the WebSocket notifier. */
-    public static final Queue NOTIFY_QUEUE = new Queue("tessera-notify", "tessera-notify-dlq", 5, 30);
+    public static final Queue NOTIFY_QUEUE = new Queue("tessera-notify", "tessera-notify-dlq", 5, 30,
+            "io.tessera.streams.notify.OrderNotifierHandler");
 
     public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE);
 

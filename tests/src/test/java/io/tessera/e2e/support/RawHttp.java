@@ -16,10 +16,18 @@ public final class RawHttp {
     }
 
     public static HttpResponse<String> send(String method, String path, String idToken, String body) {
+        return sendWithHeaders(method, path, idToken, body);
+    }
+
+    /** {@code headers} are name, value, name, value... */
+    public static HttpResponse<String> sendWithHeaders(String method, String path, String idToken, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalSystem.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (idToken != null) {
             request.header("Authorization", "Bearer " + idToken);
         }
