@@ -3,16 +3,24 @@ package io.tessera.core.events;
 import io.micronaut.serde.ObjectMapper;
 import io.tessera.core.resources.ResourcesConfiguration;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.OptionalInt;
 
 /** Puts events on the {@code tessera} bus; a refused entry is an error, never silently dropped. */
 @Singleton
 public class EventPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    private static final int MAX_ENTRIES = 10;
 
     private final EventBridgeClient eventBridge;
     private final ObjectMapper json;
@@ -24,21 +32,48 @@ public class EventPublisher {
         this.bus = resources.getEventBus();
     }
 
+    /** An event for the bus. */
+    public record Event(String source, String detailType, Object detail) {
+    }
+
+    /** Publishes one event; an event EventBridge refuses is an exception. */
     public void publish(String source, String detailType, Object detail) {
-        String detailJson;
+        OptionalInt failed = publishAll(List.of(new Event(source, detailType, detail)));
+        if (failed.isPresent()) {
+            throw new IllegalStateException("EventBridge refused " + detailType);
+        }
+    }
+
+    /**
+     * Publishes events in order, ten per request; returns the index of the first event EventBridge
+     * refused (later ones may have been published too: consumers drop duplicates by event id).
+     */
+    public OptionalInt publishAll(List<Event> events) {
+        for (int start = 0; start < events.size(); start += MAX_ENTRIES) {
+            List<Event> chunk = events.subList(start, Math.min(events.size(), start + MAX_ENTRIES));
+            List<PutEventsRequestEntry> entries = chunk.stream().map(this::entry).toList();
+            PutEventsResponse response = eventBridge.putEvents(request -> request.entries(entries));
+            for (int i = 0; i < response.entries().size(); i++) {
+                PutEventsResultEntry result = response.entries().get(i);
+                if (result.errorCode() != null) {
+                    LOG.warn("EventBridge refused {}: {} {}", chunk.get(i).detailType(), result.errorCode(), result.errorMessage());
+                    return OptionalInt.of(start + i);
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private PutEventsRequestEntry entry(Event event) {
         try {
-            detailJson = json.writeValueAsString(detail);
+            return PutEventsRequestEntry.builder()
+                    .eventBusName(bus)
+                    .source(event.source())
+                    .detailType(event.detailType())
+                    .detail(json.writeValueAsString(event.detail()))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        PutEventsResponse response = eventBridge.putEvents(request -> request.entries(entry -> entry
-                .eventBusName(bus)
-                .source(source)
-                .detailType(detailType)
-                .detail(detailJson)));
-        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-            PutEventsResultEntry failed = response.entries().getFirst();
-            throw new IllegalStateException("EventBridge refused " + detailType + ": " + failed.errorCode() + " " + failed.errorMessage());
         }
     }
 }

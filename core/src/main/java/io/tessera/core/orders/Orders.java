@@ -87,10 +87,12 @@ public class Orders {
         Instant now = clock.instant();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(items.transactionUpdate(PREFIX + orderId,
-                Expr.of("SET #status = :target, previousStatus = :current, version = version + :one, updatedAt = :now")
+                Expr.of("SET #status = :target, previousStatus = :current, version = version + :one, updatedAt = :now, "
+                                + "correlationId = :correlationId")
                         .name("#status", "status")
                         .value(":target", target.wireName()).value(":current", order.status().wireName())
-                        .value(":one", 1).value(":now", now.toString()),
+                        .value(":one", 1).value(":now", now.toString())
+                        .value(":correlationId", caller().correlationId()),
                 Expr.of("version = :version").value(":version", order.version())));
         if (target == OrderStatus.CANCELLED) {
             order.lines().stream()
@@ -120,6 +122,8 @@ public class Orders {
                 .putString("createdAt", order.createdAt().toString())
                 .putString("updatedAt", order.updatedAt().toString())
                 .putNumber("version", order.version())
+                // The stream record of this write carries it on to the order events and pushes.
+                .putString("correlationId", caller().correlationId())
                 .putString("gsi1pk", items.indexPartition("ORDERS"))
                 .putString("gsi1sk", listed)
                 .putString("gsi2pk", items.indexPartition("USER#" + order.ownerId() + "#ORDERS"))

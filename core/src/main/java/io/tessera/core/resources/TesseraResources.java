@@ -68,6 +68,20 @@ public final class TesseraResources {
 
     public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE);
 
+    /**
+     * A consumer of a table's stream (a DynamoDB Streams event source mapping in AWS, a poller
+     * locally): its handler class, how many times a failing batch is retried, and the queue that
+     * then receives the failed record so the rest of the shard can go on.
+     */
+    public record StreamConsumer(String name, Table table, String handler, int batchSize, int maxRetries, String failureQueue) {
+    }
+
+    /** Publishes OrderCreated and OrderStatusChanged from the orders' writes (the outbox). */
+    public static final StreamConsumer OUTBOX = new StreamConsumer("outbox", MAIN_TABLE,
+            "io.tessera.streams.outbox.OutboxPublisherHandler", 100, 5, "tessera-outbox-dlq");
+
+    public static final List<StreamConsumer> STREAM_CONSUMERS = List.of(OUTBOX);
+
     public static final Rule CHECKOUT_RULE = new Rule("tessera-checkout-to-orders",
             "{\"source\":[\"tessera.basket\"],\"detail-type\":[\"CheckoutRequested\"]}", ORDERS_QUEUE);
 

@@ -41,7 +41,8 @@ public final class LocalProvisioner {
 
             new TablesProvisioner(dynamoDb).provision(TesseraResources.TABLES);
             new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME);
-            new MessagingProvisioner(eventBridge, sqs).provision(TesseraResources.QUEUES, TesseraResources.RULES);
+            new MessagingProvisioner(eventBridge, sqs)
+                    .provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
             UserPoolProvisioner.UserPool pool = new UserPoolProvisioner(cognito).provision();
             output.put("COGNITO_USER_POOL_ID", pool.userPoolId());
             output.put("COGNITO_CLIENT_ID", pool.clientId());

@@ -25,9 +25,11 @@ final class MessagingProvisioner {
         this.sqs = sqs;
     }
 
-    void provision(List<Queue> queues, List<Rule> rules) {
+    void provision(List<Queue> queues, List<TesseraResources.StreamConsumer> streamConsumers, List<Rule> rules) {
         provisionBus(TesseraResources.EVENT_BUS);
         queues.forEach(this::provisionQueue);
+        streamConsumers.forEach(consumer -> ensureQueue(consumer.failureQueue(),
+                Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, FOURTEEN_DAYS)));
         rules.forEach(this::provisionRule);
     }
 

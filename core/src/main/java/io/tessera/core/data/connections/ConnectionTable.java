@@ -1,0 +1,140 @@
+package io.tessera.core.data.connections;
+
+import io.tessera.core.context.CurrentTenant;
+import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.resources.TesseraResources;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The connections table. A connection's tenant is fixed when it is registered (from a verified
+ * token); listing and changing connections happen inside the current tenant only. Expired
+ * connections are ignored on read, as DynamoDB's TTL deletes them only eventually.
+ */
+@Singleton
+public class ConnectionTable {
+
+    private static final TesseraResources.Index BY_TENANT = TesseraResources.CONNECTIONS_TABLE.indexes().getFirst();
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final CurrentTenant currentTenant;
+    private final Clock clock;
+
+    ConnectionTable(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = resources.getConnectionsTable();
+        this.currentTenant = currentTenant;
+        this.clock = clock;
+    }
+
+    /** Registers a connection of the current tenant's caller. */
+    public void register(Connection connection) {
+        if (!connection.tenantId().equals(currentTenant.resolveTenantIdentifier())) {
+            throw new IllegalArgumentException("a connection is registered in its own tenant only");
+        }
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("connectionId", AttributeValue.fromS(connection.connectionId()));
+        item.put("tenantId", AttributeValue.fromS(connection.tenantId()));
+        item.put("userConnection", AttributeValue.fromS(connection.userId() + "#" + connection.connectionId()));
+        item.put("userId", AttributeValue.fromS(connection.userId()));
+        item.put("roles", AttributeValue.fromL(connection.roles().stream().map(AttributeValue::fromS).toList()));
+        item.put("channels", AttributeValue.fromL(connection.channels().stream().map(AttributeValue::fromS).toList()));
+        item.put("connectedAt", AttributeValue.fromS(connection.connectedAt().toString()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt())));
+        dynamoDb.putItem(request -> request.tableName(table).item(item));
+    }
+
+    /**
+     * The connection with this id, whoever's it is: the record itself says which tenant a later
+     * message or disconnect on it belongs to.
+     */
+    public Optional<Connection> find(String connectionId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of("connectionId", AttributeValue.fromS(connectionId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toConnection(item)).filter(this::live);
+    }
+
+    /** Replaces the channels of one of the current tenant's connections; false if there is no such connection. */
+    public boolean setChannels(String connectionId, Set<String> channels) {
+        try {
+            dynamoDb.updateItem(request -> request.tableName(table)
+                    .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))
+                    .updateExpression("SET channels = :channels")
+                    .conditionExpression("tenantId = :tenant")
+                    .expressionAttributeValues(Map.of(
+                            ":channels", AttributeValue.fromL(channels.stream().map(AttributeValue::fromS).toList()),
+                            ":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Forgets one of the current tenant's connections (gone, closed or refused). */
+    public void remove(String connectionId) {
+        try {
+            dynamoDb.deleteItem(request -> request.tableName(table)
+                    .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))
+                    .conditionExpression("tenantId = :tenant")
+                    .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()))));
+        } catch (ConditionalCheckFailedException e) {
+            // already gone, or not this tenant's: nothing to do either way
+        }
+    }
+
+    /** Every live connection of the current tenant. */
+    public List<Connection> ofCurrentTenant() {
+        List<Connection> connections = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            var response = dynamoDb.query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(BY_TENANT.name())
+                    .keyConditionExpression("tenantId = :tenant")
+                    .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier())))
+                    .exclusiveStartKey(from)
+                    .build());
+            response.items().stream().map(ConnectionTable::toConnection).filter(this::live).forEach(connections::add);
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return connections;
+    }
+
+    private boolean live(Connection connection) {
+        return connection.expiresAt() > clock.instant().getEpochSecond();
+    }
+
+    private static Connection toConnection(Map<String, AttributeValue> item) {
+        return new Connection(
+                item.get("connectionId").s(),
+                item.get("tenantId").s(),
+                item.get("userId").s(),
+                strings(item.get("roles")),
+                strings(item.get("channels")),
+                Instant.parse(item.get("connectedAt").s()),
+                Long.parseLong(item.get("expiresAt").n()));
+    }
+
+    private static Set<String> strings(AttributeValue list) {
+        Set<String> values = new HashSet<>();
+        if (list != null && list.hasL()) {
+            list.l().forEach(value -> values.add(value.s()));
+        }
+        return Set.copyOf(values);
+    }
+}

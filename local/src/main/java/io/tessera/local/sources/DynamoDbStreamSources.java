@@ -1,0 +1,189 @@
+package io.tessera.local.sources;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.resources.TesseraResources;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Locally, Lambda's DynamoDB Streams event source mappings: one thread per consumer of
+ * {@link TesseraResources#STREAM_CONSUMERS} reads the table's stream from the oldest record
+ * (consumers are idempotent, so a restart replaying history changes nothing) and hands batches,
+ * as the same {@link DynamodbEvent} Lambda would build, to the same handler class. A reported
+ * failure is retried from that record; after the consumer's retry budget the record goes to its
+ * failure queue and the shard moves on.
+ */
+@Singleton
+@Requires(env = "local")
+class DynamoDbStreamSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamSources.class);
+    private static final long IDLE_MILLIS = 100;
+
+    private final ApplicationContext context;
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient streams;
+    private final SqsClient sqs;
+    private final ObjectMapper json;
+    private final ResourcesConfiguration resources;
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    DynamoDbStreamSources(ApplicationContext context, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SqsClient sqs,
+                          ObjectMapper json, ResourcesConfiguration resources) {
+        this.context = context;
+        this.dynamoDb = dynamoDb;
+        this.streams = streams;
+        this.sqs = sqs;
+        this.json = json;
+        this.resources = resources;
+    }
+
+    @EventListener
+    void start(StartupEvent event) {
+        for (TesseraResources.StreamConsumer consumer : TesseraResources.STREAM_CONSUMERS) {
+            RequestHandler<DynamodbEvent, StreamsEventResponse> handler = LocalHandlers.instantiate(consumer.handler(), context);
+            if (handler != null) {
+                pollers.add(Thread.ofPlatform().daemon().name("stream-" + consumer.name()).start(() -> poll(consumer, handler)));
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread poller : pollers) {
+            poller.join(3000);
+        }
+    }
+
+    private void poll(TesseraResources.StreamConsumer consumer, RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        String tableName = resources.getMainTable();
+        String streamArn = null;
+        String shardId = null;
+        String iterator = null;
+        String lastSequence = null;
+        int attempts = 0;
+        while (running) {
+            try {
+                if (iterator == null) {
+                    streamArn = dynamoDb.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+                    String arn = streamArn;
+                    List<Shard> shards = streams.describeStream(request -> request.streamArn(arn)).streamDescription().shards();
+                    shardId = shards.getLast().shardId();
+                    String shard = shardId;
+                    String after = lastSequence;
+                    iterator = streams.getShardIterator(request -> {
+                        request.streamArn(arn).shardId(shard);
+                        if (after == null) {
+                            request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                        } else {
+                            request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+                        }
+                    }).shardIterator();
+                }
+                String current = iterator;
+                GetRecordsResponse page = streams.getRecords(request -> request.shardIterator(current).limit(consumer.batchSize()));
+                List<Record> records = page.records();
+                if (records.isEmpty()) {
+                    iterator = page.nextShardIterator();
+                    sleep(IDLE_MILLIS);
+                    continue;
+                }
+                String failedSequence = deliver(handler, records, streamArn);
+                if (failedSequence == null) {
+                    lastSequence = records.getLast().dynamodb().sequenceNumber();
+                    iterator = page.nextShardIterator();
+                    attempts = 0;
+                    continue;
+                }
+                attempts++;
+                Record failed = records.stream().filter(record -> record.dynamodb().sequenceNumber().equals(failedSequence))
+                        .findFirst().orElse(records.getFirst());
+                int failedIndex = records.indexOf(failed);
+                lastSequence = failedIndex == 0 ? lastSequence : records.get(failedIndex - 1).dynamodb().sequenceNumber();
+                if (attempts > consumer.maxRetries()) {
+                    sendToFailureQueue(consumer, failed, streamArn);
+                    lastSequence = failed.dynamodb().sequenceNumber();
+                    attempts = 0;
+                } else {
+                    sleep(200L * attempts);
+                }
+                iterator = null;
+            } catch (RuntimeException e) {
+                LOG.warn("reading the stream for {} failed: {}; retrying in a second", consumer.name(), e.toString());
+                iterator = null;
+                sleep(1000);
+            }
+        }
+    }
+
+    /** Returns the sequence number the handler reported as failed, or null if the batch succeeded. */
+    private static String deliver(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, List<Record> records, String streamArn) {
+        try {
+            StreamsEventResponse response = handler.handleRequest(StreamRecords.event(records, streamArn), null);
+            return response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()
+                    ? null : response.getBatchItemFailures().getFirst().getItemIdentifier();
+        } catch (RuntimeException e) {
+            LOG.error("stream handler failed the whole batch", e);
+            return records.getFirst().dynamodb().sequenceNumber();
+        }
+    }
+
+    /** What Lambda's on-failure destination gets, plus the record itself so it can be replayed. */
+    private void sendToFailureQueue(TesseraResources.StreamConsumer consumer, Record record, String streamArn) {
+        try {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("consumer", consumer.name());
+            failure.put("streamArn", streamArn);
+            failure.put("sequenceNumber", record.dynamodb().sequenceNumber());
+            failure.put("eventName", record.eventNameAsString());
+            failure.put("keys", imageJson(record.dynamodb().keys()));
+            failure.put("newImage", imageJson(record.dynamodb().newImage()));
+            failure.put("oldImage", imageJson(record.dynamodb().oldImage()));
+            String body = json.writeValueAsString(failure);
+            String url = sqs.getQueueUrl(request -> request.queueName(consumer.failureQueue())).queueUrl();
+            sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
+            LOG.error("stream record {} failed {} times; sent to {}", record.dynamodb().sequenceNumber(),
+                    consumer.maxRetries() + 1, consumer.failureQueue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String imageJson(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+        return image == null || image.isEmpty() ? null : EnhancedDocument.fromAttributeValueMap(image).toJson();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

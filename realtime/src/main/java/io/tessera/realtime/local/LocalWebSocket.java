@@ -1,0 +1,86 @@
+package io.tessera.realtime.local;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.tessera.core.context.CallContext;
+import io.tessera.realtime.RealtimeProtocol;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The local WebSocket endpoint: frames in and out of {@link RealtimeProtocol}, sessions kept in
+ * {@link LocalSessions}. The token was already verified by {@link HandshakeFilter}. Each session's
+ * frames are handled one after the other, off the event loop (the registry calls are DynamoDB
+ * requests), so registration comes first and replies keep the order of the client's messages.
+ */
+@ServerWebSocket(LocalWebSocket.PATH)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(env = "local")
+class LocalWebSocket {
+
+    static final String PATH = "/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalWebSocket.class);
+
+    private final RealtimeProtocol protocol;
+    private final LocalSessions sessions;
+    private final ExecutorService blocking;
+    private final Map<String, CompletableFuture<Void>> lastStep = new ConcurrentHashMap<>();
+
+    LocalWebSocket(RealtimeProtocol protocol, LocalSessions sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.protocol = protocol;
+        this.sessions = sessions;
+        this.blocking = blocking;
+    }
+
+    @OnOpen
+    void open(WebSocketSession session, HttpRequest<?> request) {
+        CallContext caller = request.getAttribute(HandshakeFilter.CALLER, CallContext.class).orElse(null);
+        if (caller == null) {
+            session.close(CloseReason.POLICY_VIOLATION);
+            return;
+        }
+        then(session, () -> {
+            protocol.open(session.getId(), caller);
+            sessions.add(session);
+        });
+    }
+
+    @OnMessage
+    void message(String text, WebSocketSession session) {
+        then(session, () -> session.sendSync(protocol.onMessage(session.getId(), text)));
+    }
+
+    @OnClose
+    void close(WebSocketSession session) {
+        then(session, () -> {
+            sessions.remove(session);
+            protocol.close(session.getId());
+        }).whenComplete((done, error) -> lastStep.remove(session.getId()));
+    }
+
+    /** Runs {@code step} after the session's previous step. */
+    private CompletableFuture<Void> then(WebSocketSession session, Runnable step) {
+        return lastStep.compute(session.getId(), (id, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(step, blocking)
+                        .exceptionally(error -> {
+                            LOG.error("WebSocket session {} failed a step", id, error);
+                            return null;
+                        }));
+    }
+}

@@ -1,0 +1,56 @@
+package io.tessera.streams.notify;
+
+import io.tessera.core.context.CallContext;
+import io.tessera.core.events.EventReceipts;
+import io.tessera.core.events.OrderEvent;
+import io.tessera.core.events.TesseraEvents;
+import io.tessera.core.resources.Roles;
+import io.tessera.realtime.Channel;
+import io.tessera.realtime.Messages;
+import io.tessera.realtime.Pushes;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/**
+ * Pushes an order event to the connections of its tenant that subscribed to {@code orders} and may
+ * see the order: its owner's, and the tenant admins'. Each event id is pushed once.
+ */
+@Singleton
+class OrderNotifications {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderNotifications.class);
+    private static final String CONSUMER = "notifier";
+
+    private final Pushes pushes;
+    private final EventReceipts receipts;
+
+    OrderNotifications(Pushes pushes, EventReceipts receipts) {
+        this.pushes = pushes;
+        this.receipts = receipts;
+    }
+
+    void push(String detailType, OrderEvent event) {
+        new CallContext(event.tenantId(), event.ownerId(), Set.of(), event.correlationId() == null
+                ? CallContext.newCorrelationId() : event.correlationId()).run(() -> {
+            if (!receipts.firstTime(CONSUMER, event.eventId())) {
+                LOG.info("event {} was pushed already", event.eventId());
+                return;
+            }
+            try {
+                String type = TesseraEvents.ORDER_CREATED.equals(detailType) ? "order.created" : "order.status_changed";
+                int delivered = pushes.push(
+                        connection -> connection.isSubscribedTo(Channel.ORDERS.wireName())
+                                && (connection.userId().equals(event.ownerId()) || connection.roles().contains(Roles.TENANT_ADMINS)),
+                        new Messages.OrderChanged(type, event.eventId(), event.orderId(), event.ownerId(), event.previousStatus(),
+                                event.status(), event.version(), event.totalMinor(), event.currency(), event.occurredAt().toString()));
+                LOG.info("pushed {} {} of order {} to {} connections", type, event.eventId(), event.orderId(), delivered);
+            } catch (RuntimeException e) {
+                receipts.forget(CONSUMER, event.eventId());
+                throw e;
+            }
+        });
+    }
+}

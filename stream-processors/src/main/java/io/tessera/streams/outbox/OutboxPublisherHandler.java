@@ -1,0 +1,73 @@
+package io.tessera.streams.outbox;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.tessera.core.events.EventPublisher;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The outbox: every order write on the main table's stream becomes an order event on the
+ * {@code tessera} bus, in stream order. If publishing fails, the first unpublished record is
+ * reported as the batch item failure, so the stream is retried from there and no order write is
+ * ever left without its event.
+ */
+public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisherHandler.class);
+
+    @Inject
+    OrderEvents orderEvents;
+
+    @Inject
+    EventPublisher publisher;
+
+    public OutboxPublisherHandler() {
+    }
+
+    public OutboxPublisherHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent batch) {
+        List<EventPublisher.Event> events = new ArrayList<>();
+        List<String> sequenceNumbers = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : batch.getRecords()) {
+            try {
+                orderEvents.of(record).ifPresent(event -> {
+                    events.add(event);
+                    sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
+                });
+            } catch (RuntimeException e) {
+                LOG.error("stream record {} cannot be read as an order", record.getEventID(), e);
+                return failureFrom(events, sequenceNumbers, record.getDynamodb().getSequenceNumber());
+            }
+        }
+        OptionalInt failed = events.isEmpty() ? OptionalInt.empty() : publisher.publishAll(events);
+        if (failed.isPresent()) {
+            return failure(sequenceNumbers.get(failed.getAsInt()));
+        }
+        LOG.info("published {} order events from {} stream records", events.size(), batch.getRecords().size());
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** Publishes what was read before an unreadable record, then reports that record. */
+    private StreamsEventResponse failureFrom(List<EventPublisher.Event> events, List<String> sequenceNumbers, String unreadable) {
+        OptionalInt failed = events.isEmpty() ? OptionalInt.empty() : publisher.publishAll(events);
+        return failure(failed.isPresent() ? sequenceNumbers.get(failed.getAsInt()) : unreadable);
+    }
+
+    private static StreamsEventResponse failure(String sequenceNumber) {
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build()))
+                .build();
+    }
+}
