@@ -3,7 +3,7 @@ package io.tessera.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.serde.ObjectMapper;
 import io.tessera.api.support.ApiLambda;
-import io.tessera.api.support.Emulator;
+import io.tessera.auth.testing.Emulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

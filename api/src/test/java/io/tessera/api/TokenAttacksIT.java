@@ -2,8 +2,8 @@ package io.tessera.api;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.tessera.api.support.ApiLambda;
-import io.tessera.api.support.Emulator;
-import io.tessera.api.support.ForgedTokens;
+import io.tessera.auth.testing.Emulator;
+import io.tessera.auth.testing.ForgedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,10 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Verifies the ID token a WebSocket client connects with, exactly as the REST API does (same
@@ -36,9 +40,7 @@ class TokenVerifier {
 
     /** The caller's context, or 401 (bad token) / 403 (no tenant, suspended tenant, disabled user). */
     CallContext verify(String token) {
-        // The reactive validator is the one that checks JWKS signatures; callers are on blocking threads.
-        CallerClaims caller = Mono.from(validator.validate(token, null)).onErrorResume(error -> Mono.empty())
-                .blockOptional(KEY_FETCH_TIMEOUT)
+        CallerClaims caller = validate(token)
                 .flatMap(authentications::createAuthentication)
                 .map(CallerClaims::new)
                 .orElseThrow(() -> new UnauthorizedException("A valid Cognito ID token is required: ?token=<idToken>."));
@@ -48,5 +50,22 @@ class TokenVerifier {
         CallContext context = caller.callContext(CallContext.newCorrelationId());
         access.verify(context);
         return context;
+    }
+
+    /**
+     * The reactive validator is the one that checks JWKS signatures. Waiting on its future (not
+     * Reactor's block(), which refuses event-loop threads) is safe here: the keys are fetched on
+     * the blocking executor and cached, so the wait is short and never needs the caller's thread.
+     */
+    private Optional<JWT> validate(String token) {
+        try {
+            return Optional.ofNullable(Mono.from(validator.validate(token, null)).toFuture()
+                    .get(KEY_FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 }

@@ -31,8 +31,9 @@ import java.util.Map;
 
 /**
  * Locally, Lambda's DynamoDB Streams event source mappings: one thread per consumer of
- * {@link TesseraResources#STREAM_CONSUMERS} reads the table's stream from the oldest record
- * (consumers are idempotent, so a restart replaying history changes nothing) and hands batches,
+ * {@link TesseraResources#STREAM_CONSUMERS} reads the table's stream from where it left off (a
+ * checkpoint file, like the mapping's own checkpoint; from the oldest record the first time) and
+ * hands batches,
  * as the same {@link DynamodbEvent} Lambda would build, to the same handler class. A reported
  * failure is retried from that record; after the consumer's retry budget the record goes to its
  * failure queue and the shard moves on.
@@ -50,17 +51,19 @@ class DynamoDbStreamSources {
     private final SqsClient sqs;
     private final ObjectMapper json;
     private final ResourcesConfiguration resources;
+    private final StreamCheckpoints checkpoints;
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running = true;
 
     DynamoDbStreamSources(ApplicationContext context, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SqsClient sqs,
-                          ObjectMapper json, ResourcesConfiguration resources) {
+                          ObjectMapper json, ResourcesConfiguration resources, StreamCheckpoints checkpoints) {
         this.context = context;
         this.dynamoDb = dynamoDb;
         this.streams = streams;
         this.sqs = sqs;
         this.json = json;
         this.resources = resources;
+        this.checkpoints = checkpoints;
     }
 
     @EventListener
@@ -92,6 +95,9 @@ class DynamoDbStreamSources {
             try {
                 if (iterator == null) {
                     streamArn = dynamoDb.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+                    if (lastSequence == null) {
+                        lastSequence = checkpoints.of(consumer.name(), streamArn).orElse(null);
+                    }
                     String arn = streamArn;
                     List<Shard> shards = streams.describeStream(request -> request.streamArn(arn)).streamDescription().shards();
                     shardId = shards.getLast().shardId();
@@ -117,6 +123,7 @@ class DynamoDbStreamSources {
                 String failedSequence = deliver(handler, records, streamArn);
                 if (failedSequence == null) {
                     lastSequence = records.getLast().dynamodb().sequenceNumber();
+                    checkpoints.save(consumer.name(), streamArn, lastSequence);
                     iterator = page.nextShardIterator();
                     attempts = 0;
                     continue;
@@ -129,6 +136,7 @@ class DynamoDbStreamSources {
                 if (attempts > consumer.maxRetries()) {
                     sendToFailureQueue(consumer, failed, streamArn);
                     lastSequence = failed.dynamodb().sequenceNumber();
+                    checkpoints.save(consumer.name(), streamArn, lastSequence);
                     attempts = 0;
                 } else {
                     sleep(200L * attempts);

@@ -4,6 +4,15 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -11,10 +20,12 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code openapi.yaml} as a validator of real responses. Object schemas are closed before
+ * The contracts, {@code openapi.yaml} and {@code asyncapi.yaml}, as validators of what the
+ * running system really sends. For REST: Object schemas are closed before
  * validation (no {@code additionalProperties} unless the spec allows them), so an undocumented
  * field fails just like an undocumented status or content type.
  */
@@ -24,7 +35,35 @@ public final class Contract {
             .createFor(closed(new OpenAPIV3Parser().read(specPath().toString(), null, resolving())))
             .build();
 
+    private static final JsonSchema SERVER_MESSAGE = serverMessageSchema();
+
     private Contract() {
+    }
+
+    /** Throws an AssertionError if the message is not one of the server messages of asyncapi.yaml. */
+    public static void checkWebSocketMessage(JsonNode message) {
+        Set<ValidationMessage> errors = SERVER_MESSAGE.validate(message);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("WebSocket message breaks asyncapi.yaml: " + message + "\n" + errors);
+        }
+    }
+
+    /**
+     * asyncapi.yaml itself as the schema: an {@code anyOf} over the payloads of every message the
+     * server sends, with {@code $ref}s resolved inside the document.
+     */
+    private static JsonSchema serverMessageSchema() {
+        try {
+            ObjectNode document = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(specPath().resolveSibling("asyncapi.yaml").toFile());
+            ArrayNode payloads = document.putArray("anyOf");
+            document.path("channels").path("/ws").path("subscribe").path("message").path("oneOf").forEach(ref -> {
+                String name = ref.path("$ref").asText().substring("#/components/messages/".length());
+                payloads.addObject().put("$ref", "#/components/messages/" + name + "/payload");
+            });
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read asyncapi.yaml", e);
+        }
     }
 
     /** Throws an AssertionError naming every way the response breaks the contract. */

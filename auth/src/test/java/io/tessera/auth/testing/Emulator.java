@@ -1,4 +1,4 @@
-package io.tessera.api.support;
+package io.tessera.auth.testing;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;

@@ -1,4 +1,4 @@
-package io.tessera.api.support;
+package io.tessera.auth.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,0 +1,67 @@
+package io.tessera.realtime.aws;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiServiceClientConfiguration;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The emulator never answers 410, so the AWS push path's handling of gone clients is proved here. */
+class ApiGatewayPusherTest {
+
+    /** The Management API as AWS behaves: connections in {@code gone} answer 410. */
+    private static final class ManagementApi implements ApiGatewayManagementApiClient {
+        private final List<String> gone;
+        private final List<String> posted = new ArrayList<>();
+
+        ManagementApi(List<String> gone) {
+            this.gone = gone;
+        }
+
+        @Override
+        public PostToConnectionResponse postToConnection(PostToConnectionRequest request) {
+            if (gone.contains(request.connectionId())) {
+                throw GoneException.builder().statusCode(410).message("Gone").build();
+            }
+            posted.add(request.connectionId() + ":" + request.data().asUtf8String());
+            return PostToConnectionResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public ApiGatewayManagementApiServiceClientConfiguration serviceClientConfiguration() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aPushToALiveConnectionIsPostedAndReportedDelivered() {
+        ManagementApi api = new ManagementApi(List.of());
+
+        boolean delivered = new ApiGatewayPusher(api).send("live", "{\"type\":\"pong\"}");
+
+        assertThat(delivered).isTrue();
+        assertThat(api.posted).containsExactly("live:{\"type\":\"pong\"}");
+    }
+
+    @Test
+    void aConnectionThatAnswers410IsReportedGoneSoItIsForgotten() {
+        ManagementApi api = new ManagementApi(List.of("gone"));
+
+        assertThat(new ApiGatewayPusher(api).send("gone", "{}")).isFalse();
+    }
+}
