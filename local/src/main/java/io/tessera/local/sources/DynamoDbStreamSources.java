@@ -93,30 +93,22 @@ class DynamoDbStreamSources {
         int attempts = 0;
         while (running) {
             try {
-                if (iterator == null) {
+                if (streamArn == null) {
                     streamArn = dynamoDb.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
-                    if (lastSequence == null) {
-                        lastSequence = checkpoints.of(consumer.name(), streamArn).orElse(null);
-                    }
                     String arn = streamArn;
-                    List<Shard> shards = streams.describeStream(request -> request.streamArn(arn)).streamDescription().shards();
-                    shardId = shards.getLast().shardId();
-                    String shard = shardId;
-                    String after = lastSequence;
-                    iterator = streams.getShardIterator(request -> {
-                        request.streamArn(arn).shardId(shard);
-                        if (after == null) {
-                            request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                        } else {
-                            request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-                        }
-                    }).shardIterator();
+                    shardId = streams.describeStream(request -> request.streamArn(arn)).streamDescription().shards().getLast().shardId();
+                    lastSequence = checkpoints.of(consumer.name(), streamArn).orElse(null);
+                }
+                if (iterator == null) {
+                    iterator = iteratorAfter(streamArn, shardId, lastSequence);
                 }
                 String current = iterator;
                 GetRecordsResponse page = streams.getRecords(request -> request.shardIterator(current).limit(consumer.batchSize()));
                 List<Record> records = page.records();
                 if (records.isEmpty()) {
-                    iterator = page.nextShardIterator();
+                    // A fresh iterator after an empty read: moto replaces a table's stream shard when it rolls a
+                    // failed transaction back, and iterators chained from the old shard never see new records.
+                    iterator = null;
                     sleep(IDLE_MILLIS);
                     continue;
                 }
@@ -144,10 +136,22 @@ class DynamoDbStreamSources {
                 iterator = null;
             } catch (RuntimeException e) {
                 LOG.warn("reading the stream for {} failed: {}; retrying in a second", consumer.name(), e.toString());
+                streamArn = null;
                 iterator = null;
                 sleep(1000);
             }
         }
+    }
+
+    private String iteratorAfter(String streamArn, String shardId, String lastSequence) {
+        return streams.getShardIterator(request -> {
+            request.streamArn(streamArn).shardId(shardId);
+            if (lastSequence == null) {
+                request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(lastSequence);
+            }
+        }).shardIterator();
     }
 
     /** Returns the sequence number the handler reported as failed, or null if the batch succeeded. */

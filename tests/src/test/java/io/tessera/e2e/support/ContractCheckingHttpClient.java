@@ -58,7 +58,7 @@ final class ContractCheckingHttpClient extends HttpClient {
         HttpResponse<byte[]> raw = delegate.send(request, HttpResponse.BodyHandlers.ofByteArray());
         Map<String, String> headers = new LinkedHashMap<>();
         raw.headers().map().forEach((name, values) -> headers.put(name, values.getFirst()));
-        Contract.checkResponse(request.method(), request.uri().getPath(), raw.statusCode(), headers, raw.body());
+        Contract.checkResponse(request.method(), request.uri().getRawPath(), raw.statusCode(), headers, raw.body());
         return new Replayed<>(raw, bodyFor(raw, handler));
     }
 
