@@ -40,7 +40,8 @@ use_java() {
   fi
 }
 
-mvnw() { "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }
+# One Maven build at a time on this machine (2 cores): builds wait for each other on a lock file.
+mvnw() { flock /tmp/tessera-maven.lock "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }
 
 # Waits until a command succeeds, or gives up after $1 seconds.
 wait_for() {

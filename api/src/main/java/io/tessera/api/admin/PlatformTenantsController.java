@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
@@ -90,6 +91,12 @@ class PlatformTenantsController {
     @Patch("/{tenantId}")
     TenantView change(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId, @Body TenantChange change) {
         return view(administration.change(tenantId, change.tier(), change.status() == null ? null : change.status().status));
+    }
+
+    /** Recomputes a tenant's analytics from its orders (repair and backfill). */
+    @Post("/{tenantId}/analytics/rebuild")
+    TenantAdministration.Rebuild rebuildAnalytics(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId) {
+        return administration.rebuildAnalytics(tenantId);
     }
 
     private TenantView view(Tenant tenant) {

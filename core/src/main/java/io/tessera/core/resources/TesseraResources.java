@@ -43,6 +43,8 @@ public final class TesseraResources {
     public static final String ANALYTICS_TABLE_NAME = "tessera-analytics";
     public static final String UPLOADS_BUCKET_NAME = "tessera-uploads";
     public static final String EVENT_BUS = "tessera";
+    /** Uploaded objects live under {@code tenants/<tenantId>/uploads/<uploadId>/<name>}. */
+    public static final String UPLOADS_PREFIX = "tenants/";
 
     /** Single-table design: every tenant's items under {@code TENANT#id}; two overloaded indexes for listings. */
     public static final Table MAIN_TABLE = new Table(MAIN_TABLE_NAME, "pk", Optional.of("sk"),
@@ -66,7 +68,15 @@ public final class TesseraResources {
     public static final Queue NOTIFY_QUEUE = new Queue("tessera-notify", "tessera-notify-dlq", 5, 30,
             "io.tessera.streams.notify.OrderNotifierHandler");
 
-    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE);
+    /** Tenants whose analytics changed while pushes were throttled: a delayed message flushes the last state. */
+    public static final Queue ANALYTICS_PUSH_QUEUE = new Queue("tessera-analytics-push", "tessera-analytics-push-dlq", 5, 30,
+            "io.tessera.streams.analytics.AnalyticsPushHandler");
+
+    /** The uploads bucket's object-created notifications, on their way to the completion handler. */
+    public static final Queue UPLOADS_QUEUE = new Queue("tessera-uploads", "tessera-uploads-dlq", 5, 60,
+            "io.tessera.streams.uploads.UploadCompletionHandler");
+
+    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE);
 
     /**
      * A consumer of a table's stream (a DynamoDB Streams event source mapping in AWS, a poller
@@ -80,7 +90,11 @@ public final class TesseraResources {
     public static final StreamConsumer OUTBOX = new StreamConsumer("outbox", MAIN_TABLE,
             "io.tessera.streams.outbox.OutboxPublisherHandler", 100, 5, "tessera-outbox-dlq");
 
-    public static final List<StreamConsumer> STREAM_CONSUMERS = List.of(OUTBOX);
+    /** Keeps the per-tenant analytics aggregates, exactly once per stream record. */
+    public static final StreamConsumer ANALYTICS = new StreamConsumer("analytics", MAIN_TABLE,
+            "io.tessera.streams.analytics.AnalyticsAggregatorHandler", 100, 5, "tessera-analytics-dlq");
+
+    public static final List<StreamConsumer> STREAM_CONSUMERS = List.of(OUTBOX, ANALYTICS);
 
     public static final Rule CHECKOUT_RULE = new Rule("tessera-checkout-to-orders",
             "{\"source\":[\"tessera.basket\"],\"detail-type\":[\"CheckoutRequested\"]}", ORDERS_QUEUE);

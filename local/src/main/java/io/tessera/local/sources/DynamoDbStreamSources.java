@@ -10,6 +10,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.ObjectMapper;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.resources.TesseraResources;
+import io.tessera.streams.batch.StreamRecords;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

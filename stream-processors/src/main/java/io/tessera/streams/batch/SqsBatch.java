@@ -33,10 +33,15 @@ public class SqsBatch {
     public <T> SQSBatchResponse processEvents(SQSEvent batch, Class<T> detailType, Consumer<EventEnvelope<T>> handler) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Argument<EventEnvelope<T>> envelope = (Argument) Argument.of(EventEnvelope.class, detailType);
+        return process(batch, envelope, handler);
+    }
+
+    /** Each message body is JSON of {@code bodyType}. */
+    public <T> SQSBatchResponse process(SQSEvent batch, Argument<T> bodyType, Consumer<T> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
             try {
-                handler.accept(json.readValue(message.getBody(), envelope));
+                handler.accept(json.readValue(message.getBody(), bodyType));
             } catch (IOException | RuntimeException e) {
                 LOG.error("message {} from {} failed; it will be retried", message.getMessageId(), message.getEventSourceArn(), e);
                 failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());

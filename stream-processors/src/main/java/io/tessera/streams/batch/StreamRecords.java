@@ -1,4 +1,4 @@
-package io.tessera.local.sources;
+package io.tessera.streams.batch;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -13,14 +13,15 @@ import java.util.Map;
 
 /**
  * DynamoDB Streams records as the SDK reads them, turned into the {@link DynamodbEvent} records a
- * Lambda event source mapping delivers (the events library only converts the other way).
+ * Lambda event source mapping delivers (the events library only converts the other way): what the
+ * local stream poller and the redrive command hand to the handlers.
  */
-final class StreamRecords {
+public final class StreamRecords {
 
     private StreamRecords() {
     }
 
-    static DynamodbEvent event(List<Record> records, String streamArn) {
+    public static DynamodbEvent event(List<Record> records, String streamArn) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(records.stream().map(record -> lambdaRecord(record, streamArn)).toList());
         return event;
@@ -31,10 +32,12 @@ final class StreamRecords {
         StreamRecord stream = new StreamRecord()
                 .withSequenceNumber(source.sequenceNumber())
                 .withSizeBytes(source.sizeBytes())
-                .withStreamViewType(StreamViewType.fromValue(source.streamViewTypeAsString()))
                 .withKeys(attributes(source.keys()))
                 .withNewImage(attributes(source.newImage()))
                 .withOldImage(attributes(source.oldImage()));
+        if (source.streamViewType() != null) {
+            stream.setStreamViewType(StreamViewType.fromValue(source.streamViewTypeAsString()));
+        }
         if (source.approximateCreationDateTime() != null) {
             stream.setApproximateCreationDateTime(Date.from(source.approximateCreationDateTime()));
         }
