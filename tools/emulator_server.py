@@ -1,21 +1,27 @@
-"""moto in server mode, with DynamoDB requests serialized.
+"""moto in server mode, patched where its DynamoDB differs from AWS in ways Tessera relies on.
 
-moto's DynamoDB backend is not thread-safe: two concurrent conditional writes (or transactions)
-on the same item can both see the old value and both succeed, which real DynamoDB never allows.
-Tessera relies on conditional writes for stock, status transitions and idempotency, so this
-launcher runs moto's own WSGI app and takes one lock around every DynamoDB and DynamoDB Streams
-request. Other services (SQS long polls among them) stay concurrent.
+1. Requests are not thread-safe: two concurrent conditional writes (or transactions) on the same
+   item can both see the old value and both succeed, which real DynamoDB never allows. Every
+   DynamoDB and DynamoDB Streams request is therefore run under one lock (other services, SQS long
+   polls among them, stay concurrent).
+2. A failed TransactWriteItems leaves stream records behind: moto applies the writes one by one
+   (each adds a stream record), then restores a copy of the table, so the stream shows writes that
+   never happened and later records reuse their sequence numbers. Here the stream is detached while
+   the transaction runs and its records are added only once it succeeded, as in AWS.
 
 Usage: emulator_server.py HOST PORT
 """
+import copy
 import sys
 import threading
 
+from moto.dynamodb.models import DynamoDBBackend
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import run_simple
 
 DYNAMODB_TARGETS = ("DynamoDB_", "DynamoDBStreams_")
 _dynamodb_lock = threading.Lock()
+_moto_transact_write_items = DynamoDBBackend.transact_write_items
 
 
 class SerializedDynamoDb:
@@ -29,6 +35,51 @@ class SerializedDynamoDb:
                 # Consume the whole response inside the lock: the backend work may be lazy.
                 return list(self.app(environ, start_response))
         return self.app(environ, start_response)
+
+
+def _written_keys(backend, transact_items):
+    """(table name, key) of every Put, Update and Delete of a transaction, in order."""
+    keys = []
+    for item in transact_items:
+        op_type, op = next(iter(item.items()))
+        table = backend.tables.get(op.get("TableName"))
+        if op_type not in ("Put", "Update", "Delete") or table is None:
+            continue
+        if op_type == "Put":
+            key = {table.hash_key_attr: op["Item"].get(table.hash_key_attr)}
+            if table.range_key_attr is not None:
+                key[table.range_key_attr] = op["Item"].get(table.range_key_attr)
+        else:
+            key = op.get("Key")
+        keys.append((op["TableName"], key))
+    return keys
+
+
+def _current(backend, table_name, key):
+    try:
+        found = backend.get_item(table_name, key)
+    except Exception:  # an invalid key: the transaction itself will say so
+        return None
+    return copy.deepcopy(found) if found else None
+
+
+def transact_write_items_with_stream_records_on_success(self, transact_items):
+    shards = {name: table.stream_shard for name, table in self.tables.items() if table.stream_shard is not None}
+    writes = [(name, key) for name, key in _written_keys(self, transact_items) if name in shards]
+    before = [_current(self, name, key) for name, key in writes]
+    for name in shards:
+        self.tables[name].stream_shard = None
+    try:
+        _moto_transact_write_items(self, transact_items)
+    finally:
+        # On failure moto has put back copies of the tables: give them the live stream again.
+        for name, shard in shards.items():
+            self.tables[name].stream_shard = shard
+    for (name, key), old in zip(writes, before):
+        shards[name].add(old, _current(self, name, key))
+
+
+DynamoDBBackend.transact_write_items = transact_write_items_with_stream_records_on_success
 
 
 def main():
