@@ -41,4 +41,10 @@ public final class Messages {
                                @Nullable String previousStatus, String status, long version,
                                long totalMinor, String currency, String occurredAt) {
     }
+
+    /** {@code upload.completed}: the object arrived and was accepted (UPLOADED) or refused (REJECTED). */
+    @Serdeable
+    public record UploadCompleted(String type, String uploadId, String fileName, String status,
+                                  @Nullable Long sizeBytes, @Nullable String rejectionReason) {
+    }
 }

@@ -8,6 +8,8 @@ import io.tessera.core.data.Query;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.problems.NotFoundException;
 import io.tessera.core.problems.UnprocessableException;
+import io.tessera.core.uploads.UploadStatus;
+import io.tessera.core.uploads.Uploads;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -28,14 +30,17 @@ public class Catalog {
     static final String PREFIX = "PRODUCT#";
 
     private final TenantItems items;
+    private final Uploads uploads;
     private final Clock clock;
 
-    Catalog(TenantItems items, Clock clock) {
+    Catalog(TenantItems items, Uploads uploads, Clock clock) {
         this.items = items;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
     public Product create(ProductDraft draft) {
+        checkImage(draft);
         Instant now = clock.instant();
         Product product = new Product(UUID.randomUUID().toString(), draft.name(), draft.description(), draft.priceMinor(),
                 draft.currency(), draft.stock(), draft.imageUploadId(), now, now);
@@ -58,6 +63,7 @@ public class Catalog {
     /** Replaces everything a tenant admin writes, stock included, if the product exists. */
     public Product replace(String productId, ProductDraft draft) {
         Product existing = get(productId);
+        checkImage(draft);
         Product replaced = new Product(productId, draft.name(), draft.description(), draft.priceMinor(), draft.currency(),
                 draft.stock(), draft.imageUploadId(), existing.createdAt(), clock.instant());
         if (!items.put(PREFIX + productId, toDocument(replaced), Expr.of("attribute_exists(pk)"))) {
@@ -107,6 +113,19 @@ public class Catalog {
         return items.transactionUpdate(PREFIX + productId,
                 Expr.of("SET stock = stock + :quantity").value(":quantity", quantity),
                 Expr.of("attribute_exists(pk)"));
+    }
+
+    /** A product's image is an uploaded image of the same tenant. */
+    private void checkImage(ProductDraft draft) {
+        if (draft.imageUploadId() == null) {
+            return;
+        }
+        boolean usable = uploads.find(draft.imageUploadId())
+                .filter(upload -> upload.status() == UploadStatus.UPLOADED && upload.contentType().startsWith("image/"))
+                .isPresent();
+        if (!usable) {
+            throw new UnprocessableException("imageUploadId must be an uploaded image of this tenant.");
+        }
     }
 
     private static NotFoundException notFound(String productId) {

@@ -95,6 +95,12 @@ public class TenantProfiles {
                 null);
     }
 
+    /** Counts an uploaded object's bytes against the tenant's storage, in a transaction. */
+    public TransactWriteItem addStorage(long bytes) {
+        return items.transactionUpdate(SORT_KEY, Expr.of("SET storageUsedBytes = storageUsedBytes + :bytes").value(":bytes", bytes),
+                Expr.of("attribute_exists(pk)"));
+    }
+
     /** One enabled admin more or fewer; fewer may not reach zero. */
     public TransactWriteItem changeAdminCount(int delta) {
         return delta < 0

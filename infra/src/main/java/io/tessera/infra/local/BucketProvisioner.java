@@ -1,10 +1,20 @@
 package io.tessera.infra.local;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import io.tessera.core.resources.TesseraResources;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.FilterRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
-/** Creates the uploads bucket with CORS for browser uploads from local web apps. */
+/**
+ * Creates the uploads bucket with CORS for browser uploads from local web apps, a lifecycle that
+ * cleans up incomplete multipart uploads, and object-created notifications (under the uploads
+ * prefix) to the queue of the completion handler.
+ */
 final class BucketProvisioner {
 
     private final S3Client s3;
@@ -13,7 +23,7 @@ final class BucketProvisioner {
         this.s3 = s3;
     }
 
-    void provision(String bucket) {
+    void provision(String bucket, String notificationQueueArn) {
         try {
             s3.headBucket(request -> request.bucket(bucket));
         } catch (NoSuchBucketException e) {
@@ -27,5 +37,21 @@ final class BucketProvisioner {
                 .exposeHeaders("ETag")
                 .maxAgeSeconds(3000)
                 .build())));
+        s3.putBucketLifecycleConfiguration(request -> request.bucket(bucket).lifecycleConfiguration(lifecycle -> lifecycle
+                .rules(LifecycleRule.builder()
+                        .id("abort-incomplete-uploads")
+                        .status(ExpirationStatus.ENABLED)
+                        .filter(filter -> filter.prefix(TesseraResources.UPLOADS_PREFIX))
+                        .abortIncompleteMultipartUpload(abort -> abort.daysAfterInitiation(1))
+                        .build())));
+        s3.putBucketNotificationConfiguration(request -> request.bucket(bucket).notificationConfiguration(notifications -> notifications
+                .queueConfigurations(QueueConfiguration.builder()
+                        .id("uploads-to-completion")
+                        .queueArn(notificationQueueArn)
+                        .events(Event.S3_OBJECT_CREATED)
+                        // S3 takes the rule name in any case; moto only in lower case.
+                        .filter(filter -> filter.key(key -> key.filterRules(FilterRule.builder()
+                                .name("prefix").value(TesseraResources.UPLOADS_PREFIX).build())))
+                        .build())));
     }
 }

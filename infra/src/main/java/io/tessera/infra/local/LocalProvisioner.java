@@ -40,9 +40,9 @@ public final class LocalProvisioner {
              CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create()) {
 
             new TablesProvisioner(dynamoDb).provision(TesseraResources.TABLES);
-            new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME);
-            new MessagingProvisioner(eventBridge, sqs)
-                    .provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
+            MessagingProvisioner messaging = new MessagingProvisioner(eventBridge, sqs);
+            messaging.provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
+            new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME, messaging.arnOf(TesseraResources.UPLOADS_QUEUE));
             UserPoolProvisioner.UserPool pool = new UserPoolProvisioner(cognito).provision();
             output.put("COGNITO_USER_POOL_ID", pool.userPoolId());
             output.put("COGNITO_CLIENT_ID", pool.clientId());

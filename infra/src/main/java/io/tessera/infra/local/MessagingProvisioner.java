@@ -84,6 +84,10 @@ final class MessagingProvisioner {
                 .formatted(queueArn, ruleArn))));
     }
 
+    String arnOf(Queue queue) {
+        return arnOf(sqs.getQueueUrl(request -> request.queueName(queue.name())).queueUrl());
+    }
+
     private String arnOf(String queueUrl) {
         return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);

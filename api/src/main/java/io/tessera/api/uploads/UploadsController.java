@@ -1,0 +1,91 @@
+package io.tessera.api.uploads;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.data.Page;
+import io.tessera.core.data.PageRequest;
+import io.tessera.core.resources.Roles;
+import io.tessera.core.uploads.Upload;
+import io.tessera.core.uploads.UploadStatus;
+import io.tessera.core.uploads.UploadUrls;
+import io.tessera.core.uploads.Uploads;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Presigned uploads straight to S3, and their outcome with a download link. */
+@Controller("/uploads")
+@Secured({Roles.TENANT_ADMINS, Roles.MEMBERS})
+class UploadsController {
+
+    private final UploadRequests requests;
+    private final Uploads uploads;
+    private final UploadUrls urls;
+
+    UploadsController(UploadRequests requests, Uploads uploads, UploadUrls urls) {
+        this.requests = requests;
+        this.uploads = uploads;
+        this.urls = urls;
+    }
+
+    @Serdeable
+    record UploadRequest(@NotBlank @Size(max = 255) String fileName,
+                         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+") String contentType,
+                         @NotNull @Min(1) Long sizeBytes) {
+    }
+
+    /** Send the file with exactly {@code method}, {@code url} and {@code headers}, before {@code expiresAt}. */
+    @Serdeable
+    record UploadGrant(UploadView upload, String method, String url, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    @Serdeable
+    record UploadView(String uploadId, String ownerId, String fileName, String contentType, long declaredBytes,
+                      UploadStatus status, Instant createdAt, @Nullable Long sizeBytes, @Nullable Instant completedAt,
+                      @Nullable String rejectionReason, @Nullable String downloadUrl) {
+
+        static UploadView of(Upload upload, @Nullable String downloadUrl) {
+            return new UploadView(upload.uploadId(), upload.ownerId(), upload.fileName(), upload.contentType(),
+                    upload.declaredBytes(), upload.status(), upload.createdAt(), upload.sizeBytes(), upload.completedAt(),
+                    upload.rejectionReason(), downloadUrl);
+        }
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    UploadGrant request(@Body @Valid UploadRequest request) {
+        UploadRequests.Grant grant = requests.grant(request.fileName(), request.contentType(), request.sizeBytes());
+        return new UploadGrant(UploadView.of(grant.upload(), null), grant.request().method(), grant.request().url().toString(),
+                grant.request().headers(), grant.expiresAt());
+    }
+
+    @Get
+    Page<UploadView> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
+                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+        return uploads.list(PageRequest.of(limit, cursor)).map(upload -> UploadView.of(upload, null));
+    }
+
+    /** An UPLOADED upload comes with a short-lived download URL. */
+    @Get("/{uploadId}")
+    UploadView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String uploadId) {
+        Upload upload = uploads.get(uploadId);
+        return UploadView.of(upload, upload.status() == UploadStatus.UPLOADED
+                ? urls.download(upload.key(), upload.fileName()).toString() : null);
+    }
+}

@@ -1,0 +1,111 @@
+package io.tessera.core.uploads;
+
+import io.tessera.core.context.CallContext;
+import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantProfiles;
+import io.tessera.core.tenants.TierLimits;
+import io.tessera.core.tenants.Tiers;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an object that arrived in the uploads bucket against what was asked for, because the
+ * presigned request's limits are only as good as the store that enforces them: the real size and
+ * type must match the pending upload of that tenant at exactly that key, and fit the tier. A
+ * matching object makes the upload UPLOADED; anything else is deleted, and its upload (if any)
+ * REJECTED with the reason.
+ */
+@Singleton
+public class UploadCompletion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
+    private static final Pattern KEY = Pattern.compile("tenants/([a-z0-9]{1,64})/uploads/([A-Za-z0-9-]{1,64})/[^/]+");
+
+    private final S3Client s3;
+    private final Uploads uploads;
+    private final TenantProfiles profiles;
+    private final Tiers tiers;
+    private final String bucket;
+
+    UploadCompletion(S3Client s3, Uploads uploads, TenantProfiles profiles, Tiers tiers, ResourcesConfiguration resources) {
+        this.s3 = s3;
+        this.uploads = uploads;
+        this.profiles = profiles;
+        this.tiers = tiers;
+        this.bucket = resources.getUploadsBucket();
+    }
+
+    /** The upload an object completed or was rejected for, with its tenant; empty if it belonged to none. */
+    public record Outcome(String tenantId, Upload upload) {
+    }
+
+    public Optional<Outcome> complete(String key) {
+        Matcher parts = KEY.matcher(key);
+        if (!parts.matches()) {
+            delete(key, "it is not at an upload's key");
+            return Optional.empty();
+        }
+        String tenantId = parts.group(1);
+        String uploadId = parts.group(2);
+        return CallContext.system(tenantId, null).call(() -> {
+            Optional<Upload> found = uploads.find(uploadId).filter(upload -> upload.key().equals(key));
+            if (found.isEmpty()) {
+                delete(key, "no upload of tenant " + tenantId + " waits for it");
+                return Optional.empty();
+            }
+            Upload upload = found.get();
+            if (upload.status() == UploadStatus.UPLOADED) {
+                return Optional.empty();
+            }
+            HeadObjectResponse object;
+            try {
+                object = s3.headObject(request -> request.bucket(bucket).key(key));
+            } catch (NoSuchKeyException gone) {
+                return Optional.empty();
+            }
+            Optional<String> refusal = refusal(upload, object);
+            if (refusal.isPresent()) {
+                delete(key, refusal.get());
+                uploads.markRejected(uploadId, refusal.get());
+            } else {
+                uploads.markUploaded(uploadId, object.contentLength(), object.eTag());
+            }
+            return uploads.find(uploadId).map(updated -> new Outcome(tenantId, updated));
+        });
+    }
+
+    private Optional<String> refusal(Upload upload, HeadObjectResponse object) {
+        if (upload.status() != UploadStatus.PENDING) {
+            return Optional.of("The upload was " + upload.status().name().toLowerCase() + " when the object arrived.");
+        }
+        if (object.contentLength() != upload.declaredBytes()) {
+            return Optional.of("The object has " + object.contentLength() + " bytes; " + upload.declaredBytes() + " were declared.");
+        }
+        if (!upload.contentType().equals(object.contentType())) {
+            return Optional.of("The object is " + object.contentType() + "; " + upload.contentType() + " was declared.");
+        }
+        Tenant tenant = profiles.get().orElseThrow();
+        TierLimits limits = tiers.of(tenant.tier());
+        if (object.contentLength() > limits.getMaxUploadBytes()) {
+            return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");
+        }
+        if (tenant.storageUsedBytes() + object.contentLength() > limits.getStorageQuotaBytes()) {
+            return Optional.of("The tenant's storage quota is used up.");
+        }
+        return Optional.empty();
+    }
+
+    private void delete(String key, String reason) {
+        LOG.warn("deleting uploaded object {}: {}", key, reason);
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tessera.core.uploads;
+
+import io.tessera.core.resources.ResourcesConfiguration;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Presigned S3 requests. An upload URL signs the object's key, its {@code Content-Type} and its
+ * {@code Content-Length}, so S3 refuses a request with another type or size; it expires with the
+ * configured TTL (at most 15 minutes).
+ */
+@Singleton
+public class UploadUrls {
+
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final Duration ttl;
+
+    UploadUrls(S3Presigner presigner, ResourcesConfiguration resources, UploadsConfiguration configuration) {
+        this.presigner = presigner;
+        this.bucket = resources.getUploadsBucket();
+        this.ttl = configuration.getUrlTtl().compareTo(UploadsConfiguration.MAX_URL_TTL) > 0
+                ? UploadsConfiguration.MAX_URL_TTL : configuration.getUrlTtl();
+    }
+
+    /** A presigned PUT and the headers the client must send with it, exactly. */
+    public record SignedRequest(String method, URL url, Map<String, String> headers) {
+    }
+
+    public SignedRequest upload(String key, String contentType, long sizeBytes) {
+        PresignedPutObjectRequest signed = presigner.presignPutObject(request -> request
+                .signatureDuration(ttl)
+                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)));
+        return new SignedRequest("PUT", signed.url(), Map.of(
+                "Content-Type", contentType,
+                "Content-Length", Long.toString(sizeBytes)));
+    }
+
+    public URL download(String key, String fileName) {
+        return presigner.presignGetObject(request -> request
+                .signatureDuration(ttl)
+                .getObjectRequest(get -> get.bucket(bucket).key(key)
+                        .responseContentDisposition("attachment; filename=\"" + fileName + "\""))).url();
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+}

@@ -1,0 +1,152 @@
+package io.tessera.core.uploads;
+
+import io.tessera.core.context.CallContext;
+import io.tessera.core.data.Expr;
+import io.tessera.core.data.Page;
+import io.tessera.core.data.PageRequest;
+import io.tessera.core.data.Query;
+import io.tessera.core.data.TenantItems;
+import io.tessera.core.problems.NotFoundException;
+import io.tessera.core.resources.Roles;
+import io.tessera.core.resources.TesseraResources;
+import io.tessera.core.tenants.TenantProfiles;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current tenant's uploads. Members see their own, tenant admins all. An UPLOADED upload
+ * counts against the tenant's storage in the same transaction that marks it.
+ */
+@Singleton
+public class Uploads {
+
+    private static final String PREFIX = "UPLOAD#";
+    private static final TesseraResources.Index TENANT_INDEX = TesseraResources.MAIN_TABLE.indexes().get(0);
+    private static final TesseraResources.Index OWNER_INDEX = TesseraResources.MAIN_TABLE.indexes().get(1);
+
+    private final TenantItems items;
+    private final TenantProfiles profiles;
+    private final Clock clock;
+
+    Uploads(TenantItems items, TenantProfiles profiles, Clock clock) {
+        this.items = items;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    public void create(Upload upload) {
+        String listed = upload.createdAt() + "#" + upload.uploadId();
+        EnhancedDocument document = TenantItems.document()
+                .putString("type", "UPLOAD")
+                .putString("uploadId", upload.uploadId())
+                .putString("ownerId", upload.ownerId())
+                .putString("fileName", upload.fileName())
+                .putString("contentType", upload.contentType())
+                .putNumber("declaredBytes", upload.declaredBytes())
+                .putString("key", upload.key())
+                .putString("status", UploadStatus.PENDING.name())
+                .putString("createdAt", upload.createdAt().toString())
+                .putNumber("expiresAt", upload.expiresAt().getEpochSecond())
+                .putString("gsi1pk", items.indexPartition("UPLOADS"))
+                .putString("gsi1sk", listed)
+                .putString("gsi2pk", items.indexPartition("USER#" + upload.ownerId() + "#UPLOADS"))
+                .putString("gsi2sk", listed)
+                .build();
+        items.put(PREFIX + upload.uploadId(), document, Expr.of("attribute_not_exists(pk)"));
+    }
+
+    /** Regardless of who asks: for the completion check. */
+    public Optional<Upload> find(String uploadId) {
+        return items.get(PREFIX + uploadId).map(this::toUpload);
+    }
+
+    public Upload get(String uploadId) {
+        return find(uploadId).filter(Uploads::visibleToCaller)
+                .orElseThrow(() -> new NotFoundException("There is no upload " + uploadId + "."));
+    }
+
+    public Page<Upload> list(PageRequest page) {
+        CallContext caller = CallContext.current().orElseThrow();
+        Query query = caller.hasRole(Roles.TENANT_ADMINS)
+                ? Query.index(TENANT_INDEX, "UPLOADS", "", page)
+                : Query.index(OWNER_INDEX, "USER#" + caller.userId() + "#UPLOADS", "", page);
+        return items.query(query.newestFirst()).map(this::toUpload);
+    }
+
+    /** Bytes declared by the tenant's uploads still waiting for their object: they count against the quota. */
+    public long pendingBytes() {
+        long now = clock.instant().getEpochSecond();
+        long pending = 0;
+        String cursor = null;
+        do {
+            Page<EnhancedDocument> page = items.query(Query.index(TENANT_INDEX, "UPLOADS", "", new PageRequest(PageRequest.MAX_LIMIT, cursor))
+                    .filter(Expr.of("#status = :pending AND expiresAt > :now").name("#status", "status")
+                            .value(":pending", UploadStatus.PENDING.name()).value(":now", now)));
+            pending += page.items().stream().mapToLong(item -> item.getNumber("declaredBytes").longValue()).sum();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return pending;
+    }
+
+    /** PENDING to UPLOADED with the object's real size and ETag, adding the size to the tenant's storage. */
+    public boolean markUploaded(String uploadId, long sizeBytes, String etag) {
+        try {
+            items.transact(List.of(
+                    items.transactionUpdate(PREFIX + uploadId,
+                            Expr.of("SET #status = :uploaded, sizeBytes = :size, etag = :etag, completedAt = :now REMOVE expiresAt")
+                                    .name("#status", "status").value(":uploaded", UploadStatus.UPLOADED.name())
+                                    .value(":size", sizeBytes).value(":etag", etag).value(":now", clock.instant().toString()),
+                            pending()),
+                    profiles.addStorage(sizeBytes)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** PENDING to REJECTED with the reason. */
+    public boolean markRejected(String uploadId, String reason) {
+        return items.update(PREFIX + uploadId,
+                Expr.of("SET #status = :rejected, rejectionReason = :reason, completedAt = :now REMOVE expiresAt")
+                        .name("#status", "status").value(":rejected", UploadStatus.REJECTED.name())
+                        .value(":reason", reason).value(":now", clock.instant().toString()),
+                pending()).isPresent();
+    }
+
+    private static Expr pending() {
+        return Expr.of("#status = :pending").name("#status", "status").value(":pending", UploadStatus.PENDING.name());
+    }
+
+    private Upload toUpload(EnhancedDocument item) {
+        UploadStatus status = UploadStatus.valueOf(item.getString("status"));
+        Instant expiresAt = item.isPresent("expiresAt") ? Instant.ofEpochSecond(item.getNumber("expiresAt").longValue()) : null;
+        if (status == UploadStatus.PENDING && expiresAt != null && expiresAt.isBefore(clock.instant())) {
+            status = UploadStatus.EXPIRED;
+        }
+        return new Upload(
+                item.getString("uploadId"),
+                item.getString("ownerId"),
+                item.getString("fileName"),
+                item.getString("contentType"),
+                item.getNumber("declaredBytes").longValue(),
+                item.getString("key"),
+                status,
+                Instant.parse(item.getString("createdAt")),
+                expiresAt,
+                item.isPresent("sizeBytes") ? item.getNumber("sizeBytes").longValue() : null,
+                item.getString("etag"),
+                item.isPresent("completedAt") ? Instant.parse(item.getString("completedAt")) : null,
+                item.getString("rejectionReason"));
+    }
+
+    private static boolean visibleToCaller(Upload upload) {
+        CallContext caller = CallContext.current().orElseThrow();
+        return caller.hasRole(Roles.TENANT_ADMINS) || upload.ownerId().equals(caller.userId());
+    }
+}

@@ -1,0 +1,48 @@
+package io.tessera.core.uploads;
+
+import io.tessera.core.problems.BadRequestException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SafeFileNamesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "report.pdf, report.pdf",
+            "../../etc/passwd, passwd",
+            "..\\\\windows\\\\system32\\\\cmd.exe, cmd.exe",
+            "hello world (1).txt, hello_world_1_.txt",
+            ".hidden, hidden"
+    })
+    void aNameKeepsOnlyItsLastSegmentInASmallCharacterSet(String given, String safe) {
+        assertThat(SafeFileNames.of(given)).isEqualTo(safe);
+    }
+
+    @Test
+    void lettersOutsideTheSmallSetBecomeUnderscores() {
+        assertThat(SafeFileNames.of("naïve café.png")).matches("[A-Za-z0-9][A-Za-z0-9._-]*").endsWith(".png");
+    }
+
+    @Test
+    void controlCharactersAreDropped() {
+        assertThat(SafeFileNames.of("evil\u0000\u001b[31mname\n.txt")).isEqualTo("evil_31mname.txt");
+    }
+
+    @Test
+    void longNamesAreCutKeepingTheExtension() {
+        String safe = SafeFileNames.of("a".repeat(300) + ".jpeg");
+
+        assertThat(safe).hasSize(SafeFileNames.MAX_LENGTH).endsWith(".jpeg");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "../", "///", "...", "\u0000\u0001"})
+    void aNameWithNothingUsableIsRefused(String given) {
+        assertThatThrownBy(() -> SafeFileNames.of(given)).isInstanceOf(BadRequestException.class);
+    }
+}

@@ -1,0 +1,60 @@
+package io.tessera.streams.uploads;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.uploads.Upload;
+import io.tessera.core.uploads.UploadCompletion;
+import io.tessera.realtime.Channel;
+import io.tessera.realtime.Messages;
+import io.tessera.realtime.Pushes;
+import io.tessera.streams.batch.SqsBatch;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+
+/**
+ * The upload completion handler: the uploads bucket's object-created notifications, from the
+ * {@code tessera-uploads} queue, checked by {@link UploadCompletion}; the uploader's connections
+ * subscribed to {@code uploads} hear the outcome.
+ */
+public class UploadCompletionHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadCompletionHandler.class);
+
+    @Inject
+    SqsBatch batch;
+
+    @Inject
+    UploadCompletion completion;
+
+    @Inject
+    Pushes pushes;
+
+    public UploadCompletionHandler() {
+    }
+
+    public UploadCompletionHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        return batch.process(event, Argument.of(S3Notification.class), notification ->
+                notification.objectsCreated().forEach(record -> completion.complete(record.key()).ifPresent(this::tellUploader)));
+    }
+
+    private void tellUploader(UploadCompletion.Outcome outcome) {
+        Upload upload = outcome.upload();
+        CallContext.system(outcome.tenantId(), null).run(() -> {
+            LOG.info("upload {} is {}", upload.uploadId(), upload.status());
+            pushes.push(connection -> connection.userId().equals(upload.ownerId()) && connection.isSubscribedTo(Channel.UPLOADS.wireName()),
+                    new Messages.UploadCompleted("upload.completed", upload.uploadId(), upload.fileName(), upload.status().name(),
+                            upload.sizeBytes(), upload.rejectionReason()));
+        });
+    }
+}

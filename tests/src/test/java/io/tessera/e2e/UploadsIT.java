@@ -1,0 +1,163 @@
+package io.tessera.e2e;
+
+import io.tessera.client.ApiClient;
+import io.tessera.client.ApiException;
+import io.tessera.client.api.CatalogApi;
+import io.tessera.client.api.UploadsApi;
+import io.tessera.client.model.ProductRequest;
+import io.tessera.client.model.Role;
+import io.tessera.client.model.Tier;
+import io.tessera.client.model.Upload;
+import io.tessera.client.model.UploadGrant;
+import io.tessera.client.model.UploadRequest;
+import io.tessera.client.model.UploadStatus;
+import io.tessera.e2e.support.Eventually;
+import io.tessera.e2e.support.S3Requests;
+import io.tessera.e2e.support.TestTenant;
+import io.tessera.e2e.support.WsClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.tessera.e2e.support.Problems.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UploadsIT {
+
+    private static final byte[] PNG = "\u0089PNG fake image bytes for the test".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static TestTenant tenant;
+    private static TestTenant.Member member;
+
+    @BeforeAll
+    static void aTenant() throws ApiException {
+        tenant = TestTenant.signUp(Tier.STANDARD);
+        member = tenant.invite(Role.MEMBERS);
+    }
+
+    private static UploadGrant grant(ApiClient client, String name, String type, long size) throws ApiException {
+        return new UploadsApi(client).requestUpload(new UploadRequest().fileName(name).contentType(type).sizeBytes(size));
+    }
+
+    private static Upload settled(ApiClient client, String uploadId) throws Exception {
+        return Eventually.await(Duration.ofSeconds(20), "upload " + uploadId + " to be checked", () -> {
+            Upload upload = new UploadsApi(client).getUpload(uploadId);
+            return upload.getStatus() == UploadStatus.PENDING ? Optional.empty() : Optional.of(upload);
+        });
+    }
+
+    @Test
+    void aFileUploadedWithTheGrantBecomesUploadedIsAnnouncedAndDownloadsByteForByte() throws Exception {
+        ApiClient client = member.client();
+        try (WsClient socket = WsClient.connect(member.login().idToken())) {
+            socket.subscribe("uploads");
+            UploadGrant grant = grant(client, "photo.png", "image/png", PNG.length);
+
+            assertThat(S3Requests.upload(grant, PNG)).isEqualTo(200);
+
+            Upload upload = settled(client, grant.getUpload().getUploadId());
+            assertThat(upload.getStatus()).isEqualTo(UploadStatus.UPLOADED);
+            assertThat(upload.getSizeBytes()).isEqualTo(PNG.length);
+            assertThat(S3Requests.get(upload.getDownloadUrl().toString()).body()).isEqualTo(PNG);
+            WsClient.Received completed = socket.await(message -> message.type().equals("upload.completed"), Duration.ofSeconds(10));
+            assertThat(completed.message().path("uploadId").asText()).isEqualTo(upload.getUploadId());
+            assertThat(completed.message().path("status").asText()).isEqualTo("UPLOADED");
+        }
+    }
+
+    @Test
+    void anObjectLargerThanDeclaredIsRejectedAndDeleted() throws Exception {
+        UploadGrant grant = grant(member.client(), "small.png", "image/png", 4);
+
+        S3Requests.putUnsigned(grant.getUrl().toString(), "image/png", PNG);
+
+        Upload upload = settled(member.client(), grant.getUpload().getUploadId());
+        assertThat(upload.getStatus()).isEqualTo(UploadStatus.REJECTED);
+        assertThat(upload.getRejectionReason()).contains("bytes");
+        assertThat(upload.getDownloadUrl()).isNull();
+        assertThat(S3Requests.get(grant.getUrl().toString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anObjectOfAnotherTypeIsRejectedAndDeleted() throws Exception {
+        UploadGrant grant = grant(member.client(), "doc.pdf", "application/pdf", PNG.length);
+
+        S3Requests.putUnsigned(grant.getUrl().toString(), "image/png", PNG);
+
+        assertThat(settled(member.client(), grant.getUpload().getUploadId()).getStatus()).isEqualTo(UploadStatus.REJECTED);
+        assertThat(S3Requests.get(grant.getUrl().toString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anObjectAtAKeyNoUploadWaitsForIsDeleted() throws Exception {
+        UploadGrant grant = grant(member.client(), "real.png", "image/png", PNG.length);
+        String forged = grant.getUrl().toString().replace(grant.getUpload().getUploadId(), UUID.randomUUID().toString());
+
+        assertThat(S3Requests.putUnsigned(forged, "image/png", PNG)).isEqualTo(200);
+
+        Eventually.await(Duration.ofSeconds(20), "the forged object to be deleted", () ->
+                S3Requests.get(forged).statusCode() == 404 ? Optional.of(true) : Optional.empty());
+    }
+
+    @Test
+    void traversalNamesStayInsideTheTenantsUploadFolder() throws ApiException {
+        UploadGrant grant = grant(member.client(), "../../../tenants/other/uploads/x/evil.png", "image/png", 10);
+
+        assertThat(grant.getUpload().getFileName()).isEqualTo("evil.png");
+        assertThat(grant.getUrl().toString()).contains("/tenants/" + tenant.id() + "/uploads/" + grant.getUpload().getUploadId() + "/evil.png")
+                .doesNotContain("..");
+    }
+
+    @Test
+    void typesOffTheAllowlistAre415AndSizesOverTheTierAre413() throws ApiException {
+        long overTier = tenant.tenant().getLimits().getMaxUploadBytes() + 1;
+
+        expectProblem(415, () -> grant(member.client(), "run.sh", "application/x-sh", 10));
+        expectProblem(413, () -> grant(member.client(), "huge.png", "image/png", overTier));
+    }
+
+    @Test
+    void uploadsInProgressCountAgainstTheStorageQuota() throws ApiException {
+        TestTenant small = TestTenant.signUp(Tier.BASIC);
+        long max = small.tenant().getLimits().getMaxUploadBytes();
+        long quota = small.tenant().getLimits().getStorageQuotaBytes();
+        ApiClient admin = small.asAdmin();
+        for (long granted = 0; granted + max <= quota; granted += max) {
+            grant(admin, "part.png", "image/png", max);
+        }
+
+        expectProblem(422, () -> grant(admin, "one-more.png", "image/png", max));
+    }
+
+    @Test
+    void membersSeeOnlyTheirOwnUploadsAndAnotherTenantsUploadIs404() throws Exception {
+        TestTenant.Member other = tenant.invite(Role.MEMBERS);
+        String mine = grant(member.client(), "mine.png", "image/png", 10).getUpload().getUploadId();
+        TestTenant elsewhere = TestTenant.signUp(Tier.STANDARD);
+        String foreign = grant(elsewhere.asAdmin(), "theirs.png", "image/png", 10).getUpload().getUploadId();
+
+        expectProblem(404, () -> new UploadsApi(other.client()).getUpload(mine));
+        expectProblem(404, () -> new UploadsApi(tenant.asAdmin()).getUpload(foreign));
+        assertThat(new UploadsApi(other.client()).listUploads(100, null).getItems()).extracting(Upload::getUploadId).doesNotContain(mine);
+        assertThat(new UploadsApi(tenant.asAdmin()).listUploads(100, null).getItems()).extracting(Upload::getUploadId)
+                .contains(mine).doesNotContain(foreign);
+    }
+
+    @Test
+    void aProductImageMustBeAnUploadedImageOfTheTenant() throws Exception {
+        ApiClient admin = tenant.asAdmin();
+        UploadGrant image = grant(admin, "product.png", "image/png", PNG.length);
+        S3Requests.upload(image, PNG);
+        settled(admin, image.getUpload().getUploadId());
+        String pending = grant(admin, "later.png", "image/png", 10).getUpload().getUploadId();
+        ProductRequest product = new ProductRequest().name("Poster").priceMinor(900L).currency("EUR").stock(5);
+
+        assertThat(new CatalogApi(admin).createProduct(product.imageUploadId(image.getUpload().getUploadId())).getImageUploadId())
+                .isEqualTo(image.getUpload().getUploadId());
+        expectProblem(422, () -> new CatalogApi(admin).createProduct(product.imageUploadId(pending)));
+    }
+}
