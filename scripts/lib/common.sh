@@ -43,6 +43,27 @@ use_java() {
 # One Maven build at a time on this machine (2 cores): builds wait for each other on a lock file.
 mvnw() { flock /tmp/tessera-maven.lock "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }
 
+# A project-local virtualenv ($1, under .local) with exactly the pinned packages of a requirements
+# file ($2); reinstalled when the file changes.
+python_venv() {
+  local venv="$TESSERA_STATE/$1" requirements="$TESSERA_ROOT/$2"
+  if [ -f "$venv/.requirements" ] && cmp -s "$venv/.requirements" "$requirements"; then return; fi
+  log "installing $2 into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$requirements"
+  cp "$requirements" "$venv/.requirements"
+}
+
+# node_modules for the package.json in folder $1, exactly as its package-lock.json pins them.
+node_modules() {
+  local folder="$TESSERA_ROOT/$1"
+  if [ -f "$folder/node_modules/.package-lock.json" ] && cmp -s "$folder/package-lock.json" "$folder/node_modules/.installed-lock.json"; then return; fi
+  command -v npm >/dev/null || die "npm is needed for $1 (apt install nodejs npm)"
+  log "installing the Node packages of $1 (npm ci)"
+  (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$folder/package-lock.json" "$folder/node_modules/.installed-lock.json"
+}
+
 # Waits until a command succeeds, or gives up after $1 seconds.
 wait_for() {
   local seconds=$1; shift

@@ -1,13 +1,18 @@
 package io.tessera.auth;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.UnauthorizedException;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 import java.util.Map;
@@ -60,13 +65,23 @@ public class CognitoSignIn {
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult()));
     }
 
-    /** Answers the NEW_PASSWORD_REQUIRED challenge that an invited user meets at first login. */
+    /**
+     * Answers the NEW_PASSWORD_REQUIRED challenge that an invited user meets at first login. A
+     * session Cognito does not know (made up, expired, or already used) fails like wrong
+     * credentials; the emulator reports it as an unknown resource, AWS as not authorized.
+     */
     public Tokens completeNewPassword(String username, String session, String newPassword) {
-        return signIn(() -> tokens(cognito.respondToAuthChallenge(request -> request
-                .clientId(configuration.getClientId())
-                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-                .session(session)
-                .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", newPassword))).authenticationResult()));
+        try {
+            return signIn(() -> tokens(cognito.respondToAuthChallenge(request -> request
+                    .clientId(configuration.getClientId())
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                    .session(session)
+                    .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", newPassword))).authenticationResult()));
+        } catch (ResourceNotFoundException | ExpiredCodeException | CodeMismatchException e) {
+            throw new UnauthorizedException("The session is not valid any more; sign in again.");
+        } catch (InvalidPasswordException e) {
+            throw new BadRequestException("The new password does not meet the policy: " + PasswordPolicy.DESCRIPTION + ".");
+        }
     }
 
     private static Tokens tokens(AuthenticationResultType result) {

@@ -106,7 +106,7 @@ public class CognitoUsers {
         } catch (UsernameExistsException e) {
             throw new ConflictException("An account with this email already exists.");
         } catch (InvalidPasswordException e) {
-            throw new BadRequestException("The password does not meet the policy: at least 12 characters with upper case, lower case and digits.");
+            throw new BadRequestException("The password does not meet the policy: " + PasswordPolicy.DESCRIPTION + ".");
         } catch (InvalidParameterException e) {
             throw new BadRequestException("Cognito refused the request: " + e.awsErrorDetails().errorMessage());
         }

@@ -96,7 +96,8 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{bad json", "{}", "{\"role\":\"owner\"}", "{\"enabled\":\"yes\"}", "{\"role\":7}"})
+    @ValueSource(strings = {"{bad json", "[]", "{\"role\":\"owner\"}", "{\"enabled\":\"yes\"}", "{\"role\":7}",
+            "{\"role\":\"members\",\"admin\":true}"})
     void brokenUserChangesGet400AndChangeNothing(String body) throws ApiException {
         assertProblem(RawHttp.send("PATCH", "/users/" + member.userId(), adminToken, body), 400);
 
@@ -105,12 +106,24 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{bad json", "{}", "{\"tier\":\"gold\"}", "{\"status\":\"pending\"}", "{\"status\":\"deleted\"}"})
+    @ValueSource(strings = {"{bad json", "[]", "{\"tier\":\"gold\"}", "{\"status\":\"pending\"}", "{\"status\":\"deleted\"}"})
     void brokenTenantChangesGet400AndChangeNothing(String body) throws ApiException {
         assertProblem(RawHttp.send("PATCH", "/admin/tenants/" + tenant.id(), platformToken, body), 400);
 
         Tenant unchanged = new io.tessera.client.api.TenantsApi(PlatformAdmin.client()).getTenant(tenant.id());
         assertThat(unchanged.getTier()).isEqualTo(Tier.STANDARD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"role\":null}", "{\"role\":null,\"enabled\":null}"})
+    void userChangesThatNameNothingChangeNothingAndAuditNothing(String body) throws ApiException {
+        int entries = auditCount();
+
+        HttpResponse<String> response = RawHttp.send("PATCH", "/users/" + member.userId(), adminToken, body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new UsersApi(tenant.asAdmin()).getUser(member.userId()).getRole()).isEqualTo(Role.MEMBERS);
+        assertThat(auditCount()).isEqualTo(entries);
     }
 
     @Test

@@ -9,7 +9,10 @@ import io.tessera.client.model.Me;
 import io.tessera.client.model.RefreshRequest;
 import io.tessera.client.model.Tokens;
 import io.tessera.e2e.support.LocalSystem;
+import io.tessera.e2e.support.RawHttp;
 import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,5 +63,14 @@ class SignInIT {
     void meWithoutATokenGets401() {
         assertThatThrownBy(() -> new AuthApi(LocalSystem.anonymous()).getMe())
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+    }
+
+    @Test
+    void aChallengeAnswerWithAMadeUpSessionGets401() {
+        HttpResponse<String> response = RawHttp.send("POST", "/auth/challenge", null,
+                "{\"username\":\"" + LocalSystem.demoMember().username() + "\",\"session\":\"made-up\",\"newPassword\":\"Brand-New-Passw0rd\"}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
     }
 }

@@ -12,6 +12,7 @@ import io.tessera.client.model.UploadGrant;
 import io.tessera.client.model.UploadRequest;
 import io.tessera.client.model.UploadStatus;
 import io.tessera.e2e.support.Eventually;
+import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.S3Requests;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
@@ -40,7 +41,8 @@ class UploadsIT {
     }
 
     private static UploadGrant grant(ApiClient client, String name, String type, long size) throws ApiException {
-        return new UploadsApi(client).requestUpload(new UploadRequest().fileName(name).contentType(type).sizeBytes(size));
+        return new UploadsApi(client).requestUpload(new UploadRequest().fileName(name)
+                .contentType(UploadRequest.ContentTypeEnum.fromValue(type)).sizeBytes(size));
     }
 
     private static Upload settled(ApiClient client, String uploadId) throws Exception {
@@ -113,11 +115,17 @@ class UploadsIT {
     }
 
     @Test
-    void typesOffTheAllowlistAre415AndSizesOverTheTierAre413() throws ApiException {
+    void typesOffTheAllowlistAre415SizesOverTheTierAre413AndOverEveryTier400() throws ApiException {
         long overTier = tenant.tenant().getLimits().getMaxUploadBytes() + 1;
+        String token = member.login().idToken();
 
-        expectProblem(415, () -> grant(member.client(), "run.sh", "application/x-sh", 10));
+        assertThat(RawHttp.send("POST", "/uploads", token,
+                "{\"fileName\":\"run.sh\",\"contentType\":\"application/x-sh\",\"sizeBytes\":10}").statusCode()).isEqualTo(415);
         expectProblem(413, () -> grant(member.client(), "huge.png", "image/png", overTier));
+        assertThat(RawHttp.send("POST", "/uploads", token,
+                "{\"fileName\":\"huge.png\",\"contentType\":\"image/png\",\"sizeBytes\":" + Long.MAX_VALUE + "}").statusCode()).isEqualTo(400);
+        assertThat(new UploadsApi(member.client()).listUploads(100, null).getItems())
+                .noneMatch(upload -> upload.getFileName().equals("run.sh") || upload.getFileName().equals("huge.png"));
     }
 
     @Test

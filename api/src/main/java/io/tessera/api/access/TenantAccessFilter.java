@@ -1,19 +1,26 @@
 package io.tessera.api.access;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.web.router.RouteAttributes;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.Tiers;
 
+import java.util.List;
+
 /**
  * For every request of a tenant user: is the tenant active and the user still allowed (403/401
- * otherwise), and is the tenant within its tier's request rate (429 otherwise)?
+ * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Public endpoints
+ * (health, sign-in, signup) do not depend on who calls, so a stale token sent along is ignored there.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class TenantAccessFilter implements Ordered {
@@ -30,11 +37,20 @@ class TenantAccessFilter implements Ordered {
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
-    void admitTenantUser() {
+    void admitTenantUser(HttpRequest<?> request) {
+        if (isPublic(request)) {
+            return;
+        }
         CallContext.current().filter(caller -> caller.tenantId() != null).ifPresent(caller -> {
             Tenant tenant = access.verify(caller);
             rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
         });
+    }
+
+    private static boolean isPublic(HttpRequest<?> request) {
+        return RouteAttributes.getRouteInfo(request)
+                .map(route -> List.of(route.getAnnotationMetadata().stringValues(Secured.class)).contains(SecurityRule.IS_ANONYMOUS))
+                .orElse(false);
     }
 
     @Override

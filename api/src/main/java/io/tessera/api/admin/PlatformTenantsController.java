@@ -66,15 +66,9 @@ class PlatformTenantsController {
         }
     }
 
-    /** A tier, a status, or both. */
+    /** A tier, a status, or both; what is left out (or null) stays as it is. */
     @Serdeable
     record TenantChange(@Nullable Tier tier, @Nullable StatusChange status) {
-
-        TenantChange {
-            if (tier == null && status == null) {
-                throw new IllegalArgumentException("give a tier, a status, or both");
-            }
-        }
     }
 
     @Get

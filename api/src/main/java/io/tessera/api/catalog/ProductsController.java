@@ -17,16 +17,17 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.problems.Problem;
+import io.tessera.api.text.Visible;
 import io.tessera.core.catalog.Catalog;
 import io.tessera.core.catalog.Product;
 import io.tessera.core.catalog.ProductDraft;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
+import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.resources.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -47,21 +48,18 @@ class ProductsController {
     }
 
     @Serdeable
-    record ProductRequest(@NotBlank @Size(max = 200) String name,
+    record ProductRequest(@Visible @Size(max = 200) String name,
                           @Nullable @Size(max = 2000) String description,
                           @NotNull @Min(0) @Max(1_000_000_000_000L) Long priceMinor,
                           @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
                           @NotNull @Min(0) @Max(1_000_000) Integer stock,
                           @Nullable @Pattern(regexp = PRODUCT_ID) String imageUploadId) {
 
-        ProductRequest {
-            if (currency != null && currency.matches("[A-Z]{3}") && Currency.getAvailableCurrencies().stream()
-                    .noneMatch(known -> known.getCurrencyCode().equals(currency))) {
-                throw new IllegalArgumentException("currency " + currency + " is not an ISO 4217 code");
-            }
-        }
-
+        /** A well-formed code that names no currency is refused as such (422), not as malformed. */
         ProductDraft draft() {
+            if (Currency.getAvailableCurrencies().stream().noneMatch(known -> known.getCurrencyCode().equals(currency))) {
+                throw new UnprocessableException("The currency " + currency + " is not an ISO 4217 currency.");
+            }
             return new ProductDraft(name.strip(), description, priceMinor, currency, stock, imageUploadId);
         }
     }

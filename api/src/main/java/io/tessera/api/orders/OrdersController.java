@@ -19,6 +19,7 @@ import io.tessera.core.orders.Order;
 import io.tessera.core.orders.OrderPlacement;
 import io.tessera.core.orders.OrderStatus;
 import io.tessera.core.orders.Orders;
+import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.resources.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Orders: members place and see their own, tenant admins see and move all of the tenant's. */
@@ -67,10 +69,16 @@ class OrdersController {
     }
 
     @Get
-    Page<Order> list(@QueryValue @Nullable OrderStatus status,
+    Page<Order> list(@QueryValue @Nullable String status,
                      @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
                      @QueryValue @Nullable @Size(max = 2048) String cursor) {
-        return orders.list(status, PageRequest.of(limit, cursor));
+        return orders.list(status == null ? null : statusNamed(status), PageRequest.of(limit, cursor));
+    }
+
+    /** Exactly as the contract spells it: Micronaut's own conversion would also take {@code paid}. */
+    private static OrderStatus statusNamed(String name) {
+        return Arrays.stream(OrderStatus.values()).filter(status -> status.wireName().equals(name)).findFirst()
+                .orElseThrow(() -> new BadRequestException("status must be one of " + Arrays.toString(OrderStatus.values()) + "."));
     }
 
     @Get("/{orderId}")

@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.Visible;
+import io.tessera.auth.PasswordPolicy;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.Tier;
 import io.tessera.core.tenants.Tiers;
@@ -31,10 +33,10 @@ class SignupController {
     }
 
     @Serdeable
-    record SignupRequest(@NotBlank @Size(max = 100) String companyName,
+    record SignupRequest(@Visible @Size(max = 100) String companyName,
                          @NotBlank @Email @Size(max = 128) String adminEmail,
-                         @NotBlank @Size(min = 12, max = 256)
-                         @Pattern(regexp = "(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9]).*", message = "must contain upper case, lower case and digits")
+                         @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = 256)
+                         @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE)
                          String password,
                          @NotNull Tier tier) {
     }

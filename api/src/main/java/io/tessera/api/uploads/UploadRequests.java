@@ -1,6 +1,7 @@
 package io.tessera.api.uploads;
 
 import io.tessera.core.context.CallContext;
+import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.PayloadTooLargeException;
 import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.problems.UnsupportedMediaTypeException;
@@ -18,12 +19,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Grants an upload: the server chooses the key, checks the type against the allowlist (415), the
- * size against the tier (413) and the storage quota, pending uploads included (422), records the
+ * size against what any tier allows (400) and against the tenant's tier (413) and the storage quota, pending uploads included (422), records the
  * upload PENDING and signs a PUT bound to that key, type and size.
  */
 @Singleton
@@ -49,11 +49,13 @@ class UploadRequests {
     record Grant(Upload upload, UploadUrls.SignedRequest request, Instant expiresAt) {
     }
 
-    Grant grant(String fileName, String contentType, long sizeBytes) {
-        String type = contentType.toLowerCase(Locale.ROOT);
+    Grant grant(String fileName, String type, long sizeBytes) {
         if (!configuration.getAllowedContentTypes().contains(type)) {
-            throw new UnsupportedMediaTypeException("Uploads of " + contentType + " are not accepted; allowed: "
+            throw new UnsupportedMediaTypeException("Uploads of " + type + " are not accepted; allowed: "
                     + String.join(", ", configuration.getAllowedContentTypes()) + ".");
+        }
+        if (sizeBytes > tiers.largestUploadBytes()) {
+            throw new BadRequestException("No tier allows uploads of more than " + tiers.largestUploadBytes() + " bytes.");
         }
         Tenant tenant = profiles.get().orElseThrow();
         TierLimits limits = tiers.of(tenant.tier());

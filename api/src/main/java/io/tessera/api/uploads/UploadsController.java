@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.Visible;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
@@ -45,7 +46,7 @@ class UploadsController {
     }
 
     @Serdeable
-    record UploadRequest(@NotBlank @Size(max = 255) String fileName,
+    record UploadRequest(@Visible @Size(max = 255) String fileName,
                          @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+") String contentType,
                          @NotNull @Min(1) Long sizeBytes) {
     }

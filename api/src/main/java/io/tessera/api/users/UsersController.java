@@ -55,15 +55,9 @@ class UsersController {
     record InviteResponse(TenantUser user, @Nullable String temporaryPassword) {
     }
 
-    /** A role, enabled, or both. */
+    /** A role, enabled, or both; what is left out (or null) stays as it is. */
     @Serdeable
     record UserChange(@Nullable Role role, @Nullable Boolean enabled) {
-
-        UserChange {
-            if (role == null && enabled == null) {
-                throw new IllegalArgumentException("give a role, enabled, or both");
-            }
-        }
     }
 
     @Post

@@ -23,4 +23,9 @@ public class Tiers {
     public TierLimits of(Tier tier) {
         return limits.get(tier);
     }
+
+    /** The most any tier lets a single upload be: more is refused as malformed, not as too large. */
+    public long largestUploadBytes() {
+        return limits.values().stream().mapToLong(TierLimits::getMaxUploadBytes).max().orElseThrow();
+    }
 }

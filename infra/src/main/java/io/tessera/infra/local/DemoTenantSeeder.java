@@ -2,7 +2,10 @@ package io.tessera.infra.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.catalog.Catalog;
+import io.tessera.core.catalog.ProductDraft;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.tenants.TenantProfiles;
@@ -23,7 +26,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seeds a demo tenant (standard tier) with a tenant admin and a member, plus a platform admin.
+ * Seeds a demo tenant (standard tier) with a tenant admin, a member and three products, plus a
+ * platform admin.
  * Accounts go to Cognito; the tenant profile and directory entries are written through the same
  * repositories the application uses. Passwords are random, kept in the provisioning output, and
  * reset only when the output no longer has them.
@@ -60,6 +64,14 @@ final class DemoTenantSeeder {
                 if (users.find(memberId).isEmpty()) {
                     users.reserveSeat(Role.MEMBER, maxUsers);
                     users.add(new TenantUser(memberId, "member@demo.example.com", Role.MEMBER, true, Instant.now()));
+                }
+            });
+            Catalog catalog = application.getBean(Catalog.class);
+            CallContext.system(DEMO_TENANT_ID, null).run(() -> {
+                if (catalog.list(PageRequest.of(1, null)).items().isEmpty()) {
+                    catalog.create(new ProductDraft("Espresso cup", "Porcelain, 80 ml", 1250, "EUR", 500, null));
+                    catalog.create(new ProductDraft("Coffee beans 1 kg", "Single origin", 2490, "EUR", 200, null));
+                    catalog.create(new ProductDraft("Milk jug", "Stainless steel, 350 ml", 1890, "EUR", 50, null));
                 }
             });
         }
