@@ -49,6 +49,18 @@ class ApiLambdaHandlerIT {
         assertThat(json(response)).containsEntry("status", 401).containsEntry("title", "Unauthorized");
     }
 
+    @Test
+    void browsersGetCorsHeadersOnlyForTheConfiguredWebOrigins() {
+        try (ApiLambda configured = new ApiLambda(Map.of("tessera.web-origins", "https://app.example.com"))) {
+            assertThat(configured.getWithHeaders("/health", Map.of("Origin", "https://app.example.com")).getHeaders())
+                    .containsEntry("Access-Control-Allow-Origin", "https://app.example.com");
+            assertThat(configured.getWithHeaders("/health", Map.of("Origin", "https://evil.example.com")).getHeaders())
+                    .doesNotContainKey("Access-Control-Allow-Origin");
+        }
+        assertThat(lambda.getWithHeaders("/health", Map.of("Origin", "https://evil.example.com")).getHeaders())
+                .doesNotContainKey("Access-Control-Allow-Origin");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(APIGatewayProxyResponseEvent response) throws IOException {
         return ObjectMapper.getDefault().readValue(response.getBody(), Map.class);

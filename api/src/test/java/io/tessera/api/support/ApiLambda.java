@@ -20,22 +20,31 @@ public final class ApiLambda implements AutoCloseable {
     private final ApiGatewayProxyRequestEventFunction handler;
 
     public ApiLambda() {
-        handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder()
-                .properties(Map.of("tessera.cognito.jwks-url", Emulator.jwksUrl()))
-                .start());
+        this(Map.of());
+    }
+
+    /** @param properties configuration on top of production's, as the function's environment would set it */
+    public ApiLambda(Map<String, Object> properties) {
+        Map<String, Object> configuration = new HashMap<>(properties);
+        configuration.put("tessera.cognito.jwks-url", Emulator.jwksUrl());
+        handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(configuration).start());
     }
 
     public APIGatewayProxyResponseEvent get(String path, String bearerToken) {
+        return getWithHeaders(path, bearerToken == null ? Map.of() : Map.of("Authorization", "Bearer " + bearerToken));
+    }
+
+    public APIGatewayProxyResponseEvent getWithHeaders(String path, Map<String, String> extraHeaders) {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/api-gateway-get.json");
         event.setPath(path);
-        if (bearerToken != null) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put("Authorization", "Bearer " + bearerToken);
-            event.setHeaders(headers);
-            Map<String, List<String>> multiValueHeaders = new HashMap<>(event.getMultiValueHeaders());
-            multiValueHeaders.put("Authorization", List.of("Bearer " + bearerToken));
-            event.setMultiValueHeaders(multiValueHeaders);
-        }
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        Map<String, List<String>> multiValueHeaders = new HashMap<>(event.getMultiValueHeaders());
+        extraHeaders.forEach((name, value) -> {
+            headers.put(name, value);
+            multiValueHeaders.put(name, List.of(value));
+        });
+        event.setHeaders(headers);
+        event.setMultiValueHeaders(multiValueHeaders);
         return handler.handleRequest(event, null);
     }
 

@@ -1,0 +1,25 @@
+package io.tessera.infra.cdk;
+
+/** What an entry point may touch; {@link Functions} turns each into resource-scoped IAM grants. */
+enum Access {
+    /** Read and write the main table and its indexes. */
+    MAIN_TABLE,
+    /** Read the main table (tenant status, profiles). */
+    MAIN_TABLE_READ,
+    /** Read and write the analytics table. */
+    ANALYTICS_TABLE,
+    /** Read and write the WebSocket connections table. */
+    CONNECTIONS_TABLE,
+    /** Post to WebSocket connections through the stage's Management API (and know its endpoint). */
+    PUSH,
+    /** Put events on the {@code tessera} bus. */
+    PUBLISH_EVENTS,
+    /** Send delayed analytics flushes to the analytics push queue. */
+    SCHEDULE_ANALYTICS_PUSH,
+    /** Sign upload (PUT/POST) and download URLs for objects under the uploads prefix. */
+    UPLOADS_SIGN,
+    /** Read and delete uploaded objects (the completion check). */
+    UPLOADS_VERIFY,
+    /** Administer the user pool's users: create, set passwords, groups, enable, disable, sign out, delete. */
+    USER_ADMINISTRATION
+}

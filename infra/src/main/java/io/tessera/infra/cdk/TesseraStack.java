@@ -1,0 +1,113 @@
+package io.tessera.infra.cdk;
+
+import io.tessera.core.resources.TesseraResources;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.constructs.Construct;
+
+/**
+ * Tessera in AWS: every resource of SPEC §2–8. Names, keys, indexes, streams, queues, rules and
+ * consumers come from {@link TesseraResources}, the same definitions the local provisioner uses.
+ */
+public final class TesseraStack extends Stack {
+
+    public TesseraStack(Construct scope, String id, StackProps props, StackSettings settings) {
+        super(scope, id, props);
+        Identity identity = createUserPool();
+        Tables tables = createTables();
+        Messaging messaging = createMessaging();
+        UploadsBucket uploads = createUploadsBucket(settings, messaging);
+        ApiGatewayLogging apiLogging = createApiGatewayLogging();
+        WebSocketEndpoint webSocket = createWebSocketApi(apiLogging);
+        Functions functions = createFunctions(settings, identity, tables, uploads, messaging, webSocket);
+        connectEventSources(functions, tables, messaging);
+        routeWebSocket(webSocket, functions);
+        RestEndpoint restApi = createRestApi(settings, functions, identity, apiLogging);
+        createAlarmsAndDashboard(settings, functions, messaging, restApi, webSocket);
+        createOutputs(identity, uploads, restApi, webSocket);
+    }
+
+    private Identity createUserPool() {
+        return new Identity(this, "Identity");
+    }
+
+    private Tables createTables() {
+        return new Tables(this, "Tables", TesseraResources.TABLES);
+    }
+
+    private Messaging createMessaging() {
+        return new Messaging(this, "Messaging", TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
+    }
+
+    private UploadsBucket createUploadsBucket(StackSettings settings, Messaging messaging) {
+        return new UploadsBucket(this, "Uploads", settings.webOrigins(), messaging.queue(TesseraResources.UPLOADS_QUEUE));
+    }
+
+    private ApiGatewayLogging createApiGatewayLogging() {
+        return new ApiGatewayLogging(this, "ApiGatewayLogging");
+    }
+
+    private WebSocketEndpoint createWebSocketApi(ApiGatewayLogging apiLogging) {
+        return new WebSocketEndpoint(this, "WebSocket", apiLogging);
+    }
+
+    private Functions createFunctions(StackSettings settings, Identity identity, Tables tables, UploadsBucket uploads,
+                                      Messaging messaging, WebSocketEndpoint webSocket) {
+        return new Functions(this, "Functions", new Functions.Props(settings.jars(), settings.webOrigins(), identity, tables, uploads,
+                messaging, webSocket));
+    }
+
+    /**
+     * Queue consumers report partial batch failures; a message that keeps failing moves to the
+     * queue's dead-letter queue after its max receives. Stream consumers retry a bounded number of
+     * times, halving the batch to isolate the bad record, then hand it to their failure queue and go on.
+     */
+    private void connectEventSources(Functions functions, Tables tables, Messaging messaging) {
+        TesseraResources.QUEUES.forEach(queue -> functions.of(queue.consumer()).alias().addEventSource(
+                SqsEventSource.Builder.create(messaging.queue(queue))
+                        .batchSize(10)
+                        .reportBatchItemFailures(true)
+                        .build()));
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> functions.of(consumer.handler()).alias().addEventSource(
+                DynamoEventSource.Builder.create(tables.of(consumer.table()))
+                        .startingPosition(StartingPosition.TRIM_HORIZON)
+                        .batchSize(consumer.batchSize())
+                        .retryAttempts(consumer.maxRetries())
+                        .bisectBatchOnError(true)
+                        .reportBatchItemFailures(true)
+                        .parallelizationFactor(1)
+                        .onFailure(new SqsDlq(messaging.queue(consumer.failureQueue())))
+                        .build()));
+    }
+
+    private void routeWebSocket(WebSocketEndpoint webSocket, Functions functions) {
+        webSocket.route(functions.webSocket().alias(), functions.connectAuthorizer().alias());
+    }
+
+    private RestEndpoint createRestApi(StackSettings settings, Functions functions, Identity identity, ApiGatewayLogging apiLogging) {
+        return new RestEndpoint(this, "Rest", new RestEndpoint.Props(
+                functions.api().alias(), identity.userPool(), settings.webOrigins(), settings.tierRates(), apiLogging));
+    }
+
+    private void createAlarmsAndDashboard(StackSettings settings, Functions functions, Messaging messaging, RestEndpoint restApi,
+                                          WebSocketEndpoint webSocket) {
+        new Monitoring(this, "Monitoring", new Monitoring.Props(functions, messaging, restApi.api(), webSocket.stage(), settings.alarmEmail()));
+    }
+
+    private void createOutputs(Identity identity, UploadsBucket uploads, RestEndpoint restApi, WebSocketEndpoint webSocket) {
+        output("UserPoolId", identity.userPool().getUserPoolId(), "COGNITO_USER_POOL_ID for clients and tools");
+        output("UserPoolClientId", identity.appClient().getUserPoolClientId(), "COGNITO_CLIENT_ID for clients and tools");
+        output("RestApiUrl", restApi.api().getUrl(), "Base URL of the REST API");
+        output("WebSocketUrl", webSocket.stage().getUrl(), "Connect with ?token=<ID token>");
+        output("UploadsBucketName", uploads.bucket().getBucketName(), "The uploads bucket");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.tessera.infra.cdk;
+
+import io.tessera.core.resources.TesseraResources;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which consumer reads which queue or stream, with what batch and retries, is compared with TesseraResources in the drift test. */
+class EventSourceMappingsTest {
+
+    private final SynthesizedStack synthesized = SynthesizedStack.get();
+    private final Template template = synthesized.template();
+
+    @Test
+    void everyQueueAndStreamConsumerHasOneMapping() {
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping",
+                TesseraResources.QUEUES.size() + TesseraResources.STREAM_CONSUMERS.size());
+    }
+
+    @Test
+    void everyMappingReportsPartialBatchFailures() {
+        template.allResourcesProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"))));
+    }
+
+    @Test
+    void streamConsumersRetryABoundedNumberOfTimesSplittingTheBatchThenHandTheRecordToTheirFailureQueue() {
+        template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
+                "MaximumRetryAttempts", Match.anyValue(),
+                "BisectBatchOnFunctionError", true,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue()))), TesseraResources.STREAM_CONSUMERS.size());
+    }
+
+    @Test
+    void streamConsumersReadEachShardInOrderFromTheOldestRecord() {
+        template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
+                "StartingPosition", "TRIM_HORIZON",
+                "ParallelizationFactor", 1), TesseraResources.STREAM_CONSUMERS.size());
+    }
+
+    @Test
+    void mappingsInvokeTheLiveAliasSoSnapStartApplies() {
+        synthesized.json().resources("AWS::Lambda::EventSourceMapping").values().forEach(mapping -> {
+            List<Object> parts = TemplateJson.at(mapping, "Properties", "FunctionName", "Fn::Join");
+            assertThat(parts).as("FunctionName is the alias' qualified name").isNotNull();
+            assertThat(((List<?>) parts.get(1)).get(1)).isEqualTo(":" + JavaFunction.ALIAS);
+        });
+    }
+
+    @Test
+    void consumersMayReadAndDeleteFromTheirQueueAndStreamConsumersMayReadTheStream() {
+        TesseraResources.QUEUES.forEach(queue -> assertThat(actionsOf(queue.consumer())).contains("sqs:ReceiveMessage", "sqs:DeleteMessage"));
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> assertThat(actionsOf(consumer.handler()))
+                .contains("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "sqs:SendMessage"));
+    }
+
+    private List<String> actionsOf(String handler) {
+        String role = TemplateJson.target(TemplateJson.at(synthesized.json().resource(synthesized.functionId(handler)), "Properties", "Role"));
+        return synthesized.json().resources("AWS::IAM::Policy").values().stream()
+                .filter(policy -> TemplateJson.<List<Object>>at(policy, "Properties", "Roles").stream().anyMatch(r -> TemplateJson.target(r).equals(role)))
+                .flatMap(policy -> TemplateJson.list(policy, "Properties", "PolicyDocument", "Statement").stream())
+                .flatMap(statement -> statement.get("Action") instanceof List<?> actions
+                        ? actions.stream().map(String.class::cast)
+                        : Stream.of((String) statement.get("Action")))
+                .toList();
+    }
+}

@@ -1,0 +1,122 @@
+package io.tessera.infra.cdk;
+
+import io.tessera.core.resources.TesseraResources;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least privilege: every function's own role, resource-scoped statements, and each power only where it is needed. */
+class IamTest {
+
+    private final SynthesizedStack synthesized = SynthesizedStack.get();
+    private final TemplateJson json = synthesized.json();
+
+    @Test
+    void noPolicyAllowsEveryActionOfAService() {
+        assertThat(allStatements().flatMap(statement -> strings(statement.get("Action"))))
+                .isNotEmpty()
+                .noneMatch(action -> action.equals("*") || action.endsWith(":*"));
+    }
+
+    @Test
+    void everyStatementNamesItsResourcesExceptListStreamsWhichCannotBeScoped() {
+        allStatements()
+                .filter(statement -> strings(statement.get("Resource")).anyMatch("*"::equals))
+                .forEach(statement -> assertThat(strings(statement.get("Action")).toList()).containsExactly("dynamodb:ListStreams"));
+    }
+
+    @Test
+    void everyFunctionHasItsOwnRoleWithoutManagedPolicies() {
+        Set<String> roles = json.resources("AWS::Lambda::Function").values().stream()
+                .map(function -> TemplateJson.target(TemplateJson.at(function, "Properties", "Role")))
+                .collect(Collectors.toSet());
+        assertThat(roles).hasSize(EntryPoints.all().size());
+        roles.forEach(role -> assertThat(TemplateJson.<Object>at(json.resource(role), "Properties", "ManagedPolicyArns")).isNull());
+    }
+
+    @Test
+    void functionsMayWriteOnlyToTheirOwnLogGroup() {
+        json.resources("AWS::Lambda::Function").forEach((functionId, function) -> {
+            String logGroup = TemplateJson.target(TemplateJson.at(function, "Properties", "LoggingConfig", "LogGroup"));
+            List<Map<String, Object>> logStatements = statementsOf(function)
+                    .filter(statement -> strings(statement.get("Action")).anyMatch(action -> action.startsWith("logs:")))
+                    .toList();
+            assertThat(logStatements).hasSize(1);
+            assertThat(strings(logStatements.get(0).get("Action")).toList()).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+            assertThat(TemplateJson.target(logStatements.get(0).get("Resource"))).isEqualTo(logGroup);
+        });
+    }
+
+    @Test
+    void onlyTheApiAdministersUsers() {
+        assertThat(handlersAllowedTo("cognito-idp:AdminCreateUser")).containsExactly(EntryPoints.API_HANDLER);
+        assertThat(handlersAllowedTo("cognito-idp:AdminDeleteUser")).containsExactly(EntryPoints.API_HANDLER);
+    }
+
+    @Test
+    void onlyPushingFunctionsMayPostToWebSocketConnections() {
+        assertThat(handlersAllowedTo("execute-api:ManageConnections")).containsExactlyInAnyOrderElementsOf(handlersWith(Access.PUSH));
+    }
+
+    @Test
+    void onlyTheApiAndTheOutboxPublishEvents() {
+        assertThat(handlersAllowedTo("events:PutEvents"))
+                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, TesseraResources.OUTBOX.handler());
+    }
+
+    @Test
+    void onlyTheApiAndTheUploadCompletionTouchUploadedObjects() {
+        assertThat(handlersAllowedTo("s3:GetObject*"))
+                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, TesseraResources.UPLOADS_QUEUE.consumer());
+        assertThat(handlersAllowedTo("s3:DeleteObject*")).containsExactly(TesseraResources.UPLOADS_QUEUE.consumer());
+    }
+
+    @Test
+    void theConnectAuthorizerMayOnlyReadTheMainTable() {
+        Map<String, Object> authorizer = json.resource(synthesized.functionId(EntryPoints.CONNECT_AUTHORIZER));
+        assertThat(statementsOf(authorizer).flatMap(statement -> strings(statement.get("Action"))))
+                .noneMatch(action -> action.equals("dynamodb:PutItem") || action.equals("dynamodb:UpdateItem") || action.equals("dynamodb:DeleteItem"))
+                .contains("dynamodb:GetItem");
+    }
+
+    private Set<String> handlersAllowedTo(String action) {
+        return json.resources("AWS::Lambda::Function").values().stream()
+                .filter(function -> statementsOf(function).anyMatch(statement -> strings(statement.get("Action")).anyMatch(action::equals)))
+                .map(function -> (String) TemplateJson.at(function, "Properties", "Handler"))
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> handlersWith(Access access) {
+        return EntryPoints.all().stream()
+                .filter(entryPoint -> entryPoint.access().contains(access))
+                .map(EntryPoints.EntryPoint::handler)
+                .collect(Collectors.toSet());
+    }
+
+    /** The statements of the policies attached to a function's role. */
+    private Stream<Map<String, Object>> statementsOf(Map<String, Object> function) {
+        String role = TemplateJson.target(TemplateJson.at(function, "Properties", "Role"));
+        return json.resources("AWS::IAM::Policy").values().stream()
+                .filter(policy -> TemplateJson.<List<Object>>at(policy, "Properties", "Roles").stream()
+                        .anyMatch(attached -> TemplateJson.target(attached).equals(role)))
+                .flatMap(policy -> TemplateJson.list(policy, "Properties", "PolicyDocument", "Statement").stream());
+    }
+
+    private Stream<Map<String, Object>> allStatements() {
+        return json.resources("AWS::IAM::Policy").values().stream()
+                .flatMap(policy -> TemplateJson.list(policy, "Properties", "PolicyDocument", "Statement").stream());
+    }
+
+    private static Stream<String> strings(Object actionsOrResources) {
+        if (actionsOrResources instanceof List<?> list) {
+            return list.stream().map(item -> item instanceof String text ? text : "<reference>");
+        }
+        return Stream.of(actionsOrResources instanceof String text ? text : "<reference>");
+    }
+}

@@ -1,0 +1,64 @@
+package io.tessera.infra.cdk;
+
+import io.tessera.core.resources.TesseraResources;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Queue names, redrive, rules' patterns and targets are compared with TesseraResources in the drift test. */
+class MessagingTest {
+
+    private final SynthesizedStack synthesized = SynthesizedStack.get();
+    private final Template template = synthesized.template();
+
+    @Test
+    void theTesseraEventBusExists() {
+        template.resourceCountIs("AWS::Events::EventBus", 1);
+        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", TesseraResources.EVENT_BUS));
+    }
+
+    @Test
+    void everyQueueIsEncryptedAndRefusesRequestsWithoutTls() {
+        template.allResourcesProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
+        int queues = synthesized.json().resources("AWS::SQS::Queue").size();
+        template.resourcePropertiesCountIs("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))), queues);
+    }
+
+    @Test
+    void deadLettersWaitFourteenDaysForARedrive() {
+        List<String> deadLetterNames = synthesized.json().resources("AWS::SQS::Queue").values().stream()
+                .filter(queue -> Integer.valueOf(14 * 24 * 3600).equals(TemplateJson.at(queue, "Properties", "MessageRetentionPeriod")))
+                .map(queue -> (String) TemplateJson.at(queue, "Properties", "QueueName"))
+                .toList();
+        assertThat(deadLetterNames).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                TesseraResources.QUEUES.stream().map(TesseraResources.Queue::deadLetterName),
+                TesseraResources.STREAM_CONSUMERS.stream().map(TesseraResources.StreamConsumer::failureQueue).distinct()).toList());
+    }
+
+    @Test
+    void onlyEachRuleMaySendToItsTargetQueue() {
+        synthesized.json().resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
+            Object queueArn = TemplateJson.list(rule, "Properties", "Targets").get(0).get("Arn");
+            template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
+                    "Queues", List.of(Map.of("Ref", TemplateJson.target(queueArn))),
+                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("Service", "events.amazonaws.com"),
+                            "Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                            "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Fn::GetAtt", List.of(ruleId, "Arn")))))))))));
+        });
+    }
+
+    @Test
+    void rulesListenOnTheTesseraBus() {
+        String busId = synthesized.json().resources("AWS::Events::EventBus").keySet().iterator().next();
+        template.allResourcesProperties("AWS::Events::Rule", Match.objectLike(Map.of("EventBusName", Map.of("Ref", busId))));
+    }
+}
