@@ -8,13 +8,23 @@
    (each adds a stream record), then restores a copy of the table, so the stream shows writes that
    never happened and later records reuse their sequence numbers. Here the stream is detached while
    the transaction runs and its records are added only once it succeeded, as in AWS.
+3. moto keeps everything in memory, so a restarted emulator would be empty, which AWS never is. On
+   SIGUSR1 the server writes the state of the services Tessera uses to STATE_FILE and exits;
+   started with --restore STATE_FILE, it begins from that state (`scripts/emulator restart`).
+   Writes acknowledged before the signal are kept; requests in flight are cut off, as in an outage.
 
-Usage: emulator_server.py HOST PORT
+Usage: emulator_server.py HOST PORT [--restore STATE_FILE] [--state-file STATE_FILE]
 """
+import argparse
 import copy
-import sys
+import os
+import pickle
+import signal
 import threading
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from moto.backends import get_backend
 from moto.dynamodb.models import DynamoDBBackend
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import run_simple
@@ -82,10 +92,56 @@ def transact_write_items_with_stream_records_on_success(self, transact_items):
 DynamoDBBackend.transact_write_items = transact_write_items_with_stream_records_on_success
 
 
+SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events")
+_LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
+
+
+def _private_key(pem):
+    return serialization.load_pem_private_key(pem, password=None)
+
+
+class _StatePickler(pickle.Pickler):
+    """Pickles moto's backends; locks become fresh locks, RSA keys travel as PEM."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, _LOCK_TYPES):
+            return (threading.RLock if "RLock" in type(obj).__name__ else threading.Lock), ()
+        if isinstance(obj, rsa.RSAPrivateKey):
+            return _private_key, (obj.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                    serialization.NoEncryption()),)
+        return NotImplemented
+
+
+def save_state_and_exit(path):
+    with _dynamodb_lock:
+        with open(path + ".tmp", "wb") as out:
+            _StatePickler(out).dump({name: dict(get_backend(name)) for name in SNAPSHOT_SERVICES})
+        os.replace(path + ".tmp", path)
+    os._exit(0)
+
+
+def restore_state(path):
+    with open(path, "rb") as state:
+        for name, accounts in pickle.load(state).items():
+            backends = get_backend(name)
+            backends.clear()
+            backends.update(accounts)
+
+
 def main():
-    host, port = sys.argv[1], int(sys.argv[2])
+    arguments = argparse.ArgumentParser()
+    arguments.add_argument("host")
+    arguments.add_argument("port", type=int)
+    arguments.add_argument("--restore", help="start from the state a previous server saved")
+    arguments.add_argument("--state-file", help="where SIGUSR1 saves the state before the server exits")
+    options = arguments.parse_args()
+    if options.restore:
+        restore_state(options.restore)
+    if options.state_file:
+        # The handler runs on the main thread, between requests that other threads are serving.
+        signal.signal(signal.SIGUSR1, lambda *_: save_state_and_exit(options.state_file))
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(host, port, SerializedDynamoDb(app), threaded=True, request_handler=MotoRequestHandler)
+    run_simple(options.host, options.port, SerializedDynamoDb(app), threaded=True, request_handler=MotoRequestHandler)
 
 
 if __name__ == "__main__":

@@ -64,6 +64,15 @@ node_modules() {
   cp "$folder/package-lock.json" "$folder/node_modules/.installed-lock.json"
 }
 
+# Runs an operations command of stream-processors (io.tessera.streams.ops.$1) from its packaged jar,
+# building it first if needed. Not through Maven, so it also works while a build holds the lock.
+stream_operation() {
+  local main=$1; shift
+  local jar="$TESSERA_ROOT/stream-processors/target/tessera-stream-processors-1.0.0-SNAPSHOT-lambda.jar"
+  [ -f "$jar" ] || mvnw -q -DskipTests install -pl stream-processors -am
+  java -cp "$jar" "io.tessera.streams.ops.$main" "$@"
+}
+
 # Waits until a command succeeds, or gives up after $1 seconds.
 wait_for() {
   local seconds=$1; shift

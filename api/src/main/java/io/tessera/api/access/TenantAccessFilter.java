@@ -4,6 +4,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,8 +22,12 @@ import java.util.List;
  * For every request of a tenant user: is the tenant active and the user still allowed (403/401
  * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Public endpoints
  * (health, sign-in, signup) do not depend on who calls, so a stale token sent along is ignored there.
+ * <p>
+ * Not for the local WebSocket handshake ({@code /ws}), which HandshakeFilter checks the same way:
+ * this filter moves to a blocking thread, and a WebSocket upgrade resumed off the event loop can
+ * lose the client's first frame (Micronaut 4.10's upgrade handler races with it).
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^(?!/ws(/|$)).*")
 class TenantAccessFilter implements Ordered {
 
     private final TenantAccess access;

@@ -32,7 +32,8 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
             403, "Your role or your tenant's status does not allow this.",
             404, "There is no such resource.",
             405, "This resource does not support that method.",
-            500, "Something went wrong on our side. Quote the correlation id when you report it.");
+            500, "Something went wrong on our side. Quote the correlation id when you report it.",
+            503, "A service Tessera depends on is not answering; retry after the Retry-After seconds.");
 
     @Override
     @SuppressWarnings("unchecked")
@@ -55,7 +56,7 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
     private static String detail(int status, String title, ErrorContext errorContext, List<Problem.InvalidParam> invalidParams) {
         if (status >= 500) {
-            return GENERIC_DETAILS.get(500);
+            return GENERIC_DETAILS.getOrDefault(status, GENERIC_DETAILS.get(500));
         }
         if (invalidParams != null) {
             return invalidParams.size() == 1 ? "1 input is invalid." : invalidParams.size() + " inputs are invalid.";

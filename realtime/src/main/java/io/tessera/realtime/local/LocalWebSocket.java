@@ -1,6 +1,7 @@
 package io.tessera.realtime.local;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
@@ -27,6 +28,10 @@ import java.util.concurrent.ExecutorService;
  * {@link LocalSessions}. The token was already verified by {@link HandshakeFilter}. Each session's
  * frames are handled one after the other, off the event loop (the registry calls are DynamoDB
  * requests), so registration comes first and replies keep the order of the client's messages.
+ *
+ * <p>The handlers only schedule that work, so they are {@link NonBlocking}: Micronaut 4.10 calls
+ * them on the event loop then. Offloaded to an executor, a finished {@code @OnClose} would leave
+ * the TCP connection open after the client's close frame.
  */
 @ServerWebSocket(LocalWebSocket.PATH)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -48,6 +53,7 @@ class LocalWebSocket {
     }
 
     @OnOpen
+    @NonBlocking
     void open(WebSocketSession session, HttpRequest<?> request) {
         CallContext caller = request.getAttribute(HandshakeFilter.CALLER, CallContext.class).orElse(null);
         if (caller == null) {
@@ -61,12 +67,15 @@ class LocalWebSocket {
     }
 
     @OnMessage
+    @NonBlocking
     void message(String text, WebSocketSession session) {
         then(session, () -> session.sendSync(protocol.onMessage(session.getId(), text)));
     }
 
     @OnClose
-    void close(WebSocketSession session) {
+    @NonBlocking
+    void close(WebSocketSession session, CloseReason reason) {
+        session.close(reason); // answers the client's close frame, as RFC 6455 asks
         then(session, () -> {
             sessions.remove(session);
             protocol.close(session.getId());

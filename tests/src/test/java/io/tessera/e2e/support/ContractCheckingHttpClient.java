@@ -35,22 +35,32 @@ final class ContractCheckingHttpClient extends HttpClient {
         this.delegate = delegate;
     }
 
-    /** A builder for the generated {@code ApiClient} whose clients check the contract. */
+    /** One client for the whole test run, so connections are reused as a real app's would be. */
+    private static final HttpClient SHARED = new ContractCheckingHttpClient(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+
+    /**
+     * A builder for the generated {@code ApiClient}, which asks its builder for a new client for
+     * every API object it makes; this one hands out the shared, contract-checking client.
+     */
     static HttpClient.Builder builder() {
-        HttpClient.Builder real = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         return new HttpClient.Builder() {
-            public Builder cookieHandler(CookieHandler handler) { real.cookieHandler(handler); return this; }
-            public Builder connectTimeout(Duration duration) { real.connectTimeout(duration); return this; }
-            public Builder sslContext(SSLContext context) { real.sslContext(context); return this; }
-            public Builder sslParameters(SSLParameters parameters) { real.sslParameters(parameters); return this; }
-            public Builder executor(Executor executor) { real.executor(executor); return this; }
-            public Builder followRedirects(Redirect policy) { real.followRedirects(policy); return this; }
-            public Builder version(Version version) { real.version(version); return this; }
-            public Builder priority(int priority) { real.priority(priority); return this; }
-            public Builder proxy(ProxySelector selector) { real.proxy(selector); return this; }
-            public Builder authenticator(Authenticator authenticator) { real.authenticator(authenticator); return this; }
-            public HttpClient build() { return new ContractCheckingHttpClient(real.build()); }
+            public Builder cookieHandler(CookieHandler handler) { throw unsupported(); }
+            public Builder connectTimeout(Duration duration) { throw unsupported(); }
+            public Builder sslContext(SSLContext context) { throw unsupported(); }
+            public Builder sslParameters(SSLParameters parameters) { throw unsupported(); }
+            public Builder executor(Executor executor) { throw unsupported(); }
+            public Builder followRedirects(Redirect policy) { throw unsupported(); }
+            public Builder version(Version version) { throw unsupported(); }
+            public Builder priority(int priority) { throw unsupported(); }
+            public Builder proxy(ProxySelector selector) { throw unsupported(); }
+            public Builder authenticator(Authenticator authenticator) { throw unsupported(); }
+            public HttpClient build() { return SHARED; }
         };
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("the shared test client is configured once, in ContractCheckingHttpClient");
     }
 
     @Override

@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One HTTP client opens every test WebSocket; each connection is closed with its {@link WsClient}. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A message as received, with when it arrived. */
     public record Received(JsonNode message, long receivedNanos) {
@@ -49,7 +51,7 @@ public final class WsClient implements AutoCloseable {
         List<AssertionError> violations = new CopyOnWriteArrayList<>();
         String url = LocalSystem.baseUrl().replaceFirst("^http", "ws") + "/ws?token=" + URLEncoder.encode(idToken, StandardCharsets.UTF_8);
         try {
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            WebSocket socket = HTTP.newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(URI.create(url), new Collector(inbox, violations))
                     .get(10, TimeUnit.SECONDS);
@@ -81,8 +83,12 @@ public final class WsClient implements AutoCloseable {
 
     /** Subscribes and waits for the server's acknowledgement (or error). */
     public Received subscribe(String channel) throws InterruptedException {
+        return subscribe(channel, Duration.ofSeconds(5));
+    }
+
+    public Received subscribe(String channel, Duration timeout) throws InterruptedException {
         send("{\"action\":\"subscribe\",\"channel\":\"" + channel + "\"}");
-        return await(message -> message.type().equals("subscribed") || message.type().equals("error"), Duration.ofSeconds(5));
+        return await(message -> message.type().equals("subscribed") || message.type().equals("error"), timeout);
     }
 
     /** The next message that matches, skipping others; fails after {@code timeout}. */

@@ -1,0 +1,140 @@
+package io.tessera.faults;
+
+import io.tessera.client.ApiClient;
+import io.tessera.client.ApiException;
+import io.tessera.client.api.AnalyticsApi;
+import io.tessera.client.api.OrdersApi;
+import io.tessera.client.model.LineRequest;
+import io.tessera.client.model.Order;
+import io.tessera.client.model.OrderPage;
+import io.tessera.client.model.OrderRequest;
+import io.tessera.client.model.Tier;
+import io.tessera.e2e.support.Eventually;
+import io.tessera.e2e.support.Shop;
+import io.tessera.e2e.support.TestTenant;
+import io.tessera.e2e.support.WsClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * AWS going away and coming back, played by the emulator (scripts/emulator restart keeps its data,
+ * as AWS would). Orders keep being placed throughout; the app is not restarted. Clients do what
+ * the contract asks on 503: the same request with the same Idempotency-Key.
+ */
+class EmulatorRestartIT {
+
+    private static final Duration PLACING = Duration.ofSeconds(20);
+    private static final Duration OUTAGE = Duration.ofSeconds(3);
+    private static final int PLACERS = 2;
+
+    @Test
+    void everyOrderPlacedAcrossAnOutageIsWrittenOnceAnnouncedOnceAndCountedOnce() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.PREMIUM);
+        ApiClient admin = tenant.asAdmin();
+        String productId = Shop.product(admin, 250, 100_000).getProductId();
+        try (WsClient live = WsClient.connect(tenant.admin().idToken())) {
+            live.subscribe("orders");
+
+            List<String> orderIds = placeWhileTheEmulatorRestarts(admin, productId);
+
+            assertThat(orderIds).doesNotHaveDuplicates().hasSizeGreaterThan(PLACERS);
+            assertThat(allOrderIds(admin)).containsExactlyInAnyOrderElementsOf(orderIds);
+            assertThat(announcements(live, orderIds)).containsOnlyKeys(orderIds).allSatisfy((orderId, count) ->
+                    assertThat(count).as("order.created messages for %s", orderId).isEqualTo(1));
+            assertTodaysOrderCountSettlesAt(admin, orderIds.size());
+        }
+    }
+
+    private static List<String> placeWhileTheEmulatorRestarts(ApiClient admin, String productId) throws Exception {
+        Instant stop = Instant.now().plus(PLACING);
+        ExecutorService placers = Executors.newFixedThreadPool(PLACERS);
+        try {
+            List<Future<List<String>>> placing = new ArrayList<>();
+            for (int i = 0; i < PLACERS; i++) {
+                placing.add(placers.submit(() -> placeUntil(stop, new OrdersApi(admin), productId)));
+            }
+            Thread.sleep(PLACING.toMillis() / 4);
+            Scripts.restartEmulator(OUTAGE);
+            List<String> orderIds = new ArrayList<>();
+            for (Future<List<String>> placer : placing) {
+                orderIds.addAll(placer.get());
+            }
+            return orderIds;
+        } finally {
+            placers.shutdownNow();
+        }
+    }
+
+    private static List<String> placeUntil(Instant stop, OrdersApi orders, String productId) throws Exception {
+        List<String> orderIds = new ArrayList<>();
+        while (Instant.now().isBefore(stop)) {
+            orderIds.add(placeRetrying(orders, "outage-" + UUID.randomUUID(), productId));
+        }
+        return orderIds;
+    }
+
+    /** A 503 or no answer at all: the same request again, until the service is back. */
+    private static String placeRetrying(OrdersApi orders, String idempotencyKey, String productId) throws Exception {
+        Instant giveUp = Instant.now().plusSeconds(90);
+        OrderRequest request = new OrderRequest().addLinesItem(new LineRequest().productId(productId).quantity(1));
+        while (true) {
+            try {
+                return orders.placeOrder(idempotencyKey, request).getOrderId();
+            } catch (ApiException e) {
+                boolean unavailable = e.getCode() == 503 || e.getCode() == 0;
+                if (!unavailable || Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static List<String> allOrderIds(ApiClient admin) throws ApiException {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            OrderPage page = new OrdersApi(admin).listOrders(null, 100, cursor);
+            page.getItems().stream().map(Order::getOrderId).forEach(ids::add);
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** order.created messages per order id, once every order has one and a few quiet seconds passed. */
+    private static Map<String, Integer> announcements(WsClient live, List<String> orderIds) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        Eventually.await(Duration.ofSeconds(90), "an order.created message for every order", () -> {
+            count(live.drain(Duration.ofMillis(500)), counts);
+            return counts.keySet().containsAll(orderIds) ? Optional.of(true) : Optional.empty();
+        });
+        count(live.drain(Duration.ofSeconds(3)), counts);
+        return counts;
+    }
+
+    private static void count(List<WsClient.Received> messages, Map<String, Integer> counts) {
+        messages.stream().filter(message -> message.type().equals("order.created"))
+                .forEach(message -> counts.merge(message.message().path("orderId").asText(), 1, Integer::sum));
+    }
+
+    private static void assertTodaysOrderCountSettlesAt(ApiClient admin, int expected) throws Exception {
+        AnalyticsApi analytics = new AnalyticsApi(admin);
+        Eventually.await(Duration.ofSeconds(60), "analytics to count " + expected + " orders", () ->
+                analytics.getAnalyticsSummary().getToday().getOrders() >= expected ? Optional.of(true) : Optional.empty());
+        Thread.sleep(3000);
+        assertThat(analytics.getAnalyticsSummary().getToday().getOrders()).isEqualTo((long) expected);
+    }
+}
