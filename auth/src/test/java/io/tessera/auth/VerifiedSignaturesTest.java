@@ -1,0 +1,80 @@
+package io.tessera.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenSignatureValidator;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifiedSignaturesTest {
+
+    private static final byte[] KEY = "a test key of at least thirty-two bytes".getBytes();
+
+    private final List<String> verifiedByDelegate = new ArrayList<>();
+
+    private ReactiveJsonWebTokenSignatureValidator<SignedJWT> verifierAccepting(String goodSubject) {
+        return token -> {
+            verifiedByDelegate.add(token.getParsedString());
+            try {
+                return Mono.just(token.getJWTClaimsSet().getSubject().equals(goodSubject));
+            } catch (ParseException e) {
+                return Mono.error(e);
+            }
+        };
+    }
+
+    @Test
+    void theSameTokenSentAgainIsNotVerifiedAgain() throws Exception {
+        var verifier = VerifiedSignatures.remembering(verifierAccepting("alice"));
+        String token = token("alice");
+
+        assertThat(verify(verifier, token)).isTrue();
+        assertThat(verify(verifier, token)).isTrue();
+
+        assertThat(verifiedByDelegate).containsExactly(token);
+    }
+
+    @Test
+    void aRefusedSignatureIsVerifiedAgainEveryTime() throws Exception {
+        var verifier = VerifiedSignatures.remembering(verifierAccepting("alice"));
+        String token = token("mallory");
+
+        assertThat(verify(verifier, token)).isFalse();
+        assertThat(verify(verifier, token)).isFalse();
+
+        assertThat(verifiedByDelegate).containsExactly(token, token);
+    }
+
+    @Test
+    void aTokenChangedAfterAGoodOneIsVerifiedOnItsOwn() throws Exception {
+        var verifier = VerifiedSignatures.remembering(verifierAccepting("alice"));
+        String good = token("alice");
+        String[] parts = good.split("\\.");
+        String tampered = parts[0] + "." + token("mallory").split("\\.")[1] + "." + parts[2];
+
+        assertThat(verify(verifier, good)).isTrue();
+        assertThat(verify(verifier, tampered)).isFalse();
+
+        assertThat(verifiedByDelegate).containsExactly(good, tampered);
+    }
+
+    private static boolean verify(ReactiveJsonWebTokenSignatureValidator<SignedJWT> verifier, String token) throws ParseException {
+        return Mono.from(verifier.validateSignature(SignedJWT.parse(token))).block();
+    }
+
+    private static String token(String subject) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(subject).build());
+        jwt.sign(new MACSigner(KEY));
+        return jwt.serialize();
+    }
+}

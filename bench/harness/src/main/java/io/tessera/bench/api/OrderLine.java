@@ -1,0 +1,4 @@
+package io.tessera.bench.api;
+
+public record OrderLine(String productId, int quantity) {
+}

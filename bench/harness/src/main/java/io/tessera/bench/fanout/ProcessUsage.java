@@ -1,0 +1,42 @@
+package io.tessera.bench.fanout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A process seen through /proc (the app under load, or this client): its open files and resident memory. */
+record ProcessUsage(long pid) {
+
+    record Sample(long openFiles, long maxOpenFiles, long residentKilobytes) {
+        @Override
+        public String toString() {
+            return String.format("%,d open files (limit %,d), RSS %,d MiB", openFiles, maxOpenFiles, residentKilobytes / 1024);
+        }
+    }
+
+    Sample sample() {
+        try (Stream<Path> files = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            long open = files.count();
+            return new Sample(open, limit(), status("VmRSS:"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid, e);
+        }
+    }
+
+    private long status(String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(line -> line.startsWith(field))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(-1L);
+    }
+
+    private long limit() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"));
+        return lines.stream()
+                .filter(line -> line.startsWith("Max open files"))
+                .map(line -> Long.parseLong(line.substring("Max open files".length()).trim().split("\\s+")[0]))
+                .findFirst().orElse(-1L);
+    }
+}
