@@ -7,8 +7,8 @@ source "$BENCH_DIR/../scripts/lib/common.sh"
 use_java
 
 # The command line as typed, for RESULTS.md (relative to the repository root).
-BENCH_COMMAND="bench/$(basename "$0")$(printf ' %q' "$@")"
-BENCH_COMMAND="${BENCH_COMMAND% }"
+BENCH_COMMAND="bench/$(basename "$0")"
+[ $# -eq 0 ] || BENCH_COMMAND="$BENCH_COMMAND$(printf ' %q' "$@")"
 
 HARNESS_JAR="$BENCH_DIR/harness/target/bench-harness.jar"
 HARNESS_CLASSPATH="$HARNESS_JAR:$(cat "$BENCH_DIR/harness/target/classpath.txt" 2>/dev/null || true)"

@@ -16,6 +16,7 @@ import software.constructs.Construct;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One Lambda entry point: Java 21 on arm64 with SnapStart, its own log group with a retention, and
@@ -28,6 +29,12 @@ final class JavaFunction extends Construct {
     }
 
     static final String ALIAS = "live";
+    /**
+     * C1 only: the JIT compiles sooner and cheaper, which bench/cold-start measured at about a
+     * fifth off the API's cold start and its peak memory; short Lambda invocations rarely live
+     * long enough to gain from C2.
+     */
+    static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     private final Function function;
     private final Alias alias;
@@ -49,7 +56,7 @@ final class JavaFunction extends Construct {
                 .memorySize(props.memoryMb())
                 .timeout(props.timeout())
                 .description(props.description())
-                .environment(props.environment())
+                .environment(withJvmOptions(props.environment()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(logs)
@@ -57,6 +64,12 @@ final class JavaFunction extends Construct {
         alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "every code or configuration change publishes a version, which the live alias points at");
+    }
+
+    private static Map<String, String> withJvmOptions(Map<String, String> environment) {
+        Map<String, String> all = new TreeMap<>(environment);
+        all.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
+        return all;
     }
 
     Function function() {

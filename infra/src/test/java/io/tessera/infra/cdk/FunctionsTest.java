@@ -35,6 +35,12 @@ class FunctionsTest {
     }
 
     @Test
+    void everyFunctionsJvmCompilesWithC1OnlyForAShorterColdStart() {
+        template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))))));
+    }
+
+    @Test
     void everyHandlerOfTesseraResourcesHasAFunction() {
         List<Object> handlers = synthesized.json().resources("AWS::Lambda::Function").values().stream()
                 .map(function -> TemplateJson.at(function, "Properties", "Handler"))
