@@ -11,7 +11,6 @@ BENCH_COMMAND="bench/$(basename "$0")"
 [ $# -eq 0 ] || BENCH_COMMAND="$BENCH_COMMAND$(printf ' %q' "$@")"
 
 HARNESS_JAR="$BENCH_DIR/harness/target/bench-harness.jar"
-HARNESS_CLASSPATH="$HARNESS_JAR:$(cat "$BENCH_DIR/harness/target/classpath.txt" 2>/dev/null || true)"
 BARE_LAMBDA_JAR="$BENCH_DIR/bare-function/target/bare-function-lambda.jar"
 BARE_SERVER_JAR="$BENCH_DIR/bare-function/target/bare-function-server.jar"
 BENCH_RESULTS="$BENCH_DIR/RESULTS.md"
