@@ -92,7 +92,7 @@ def transact_write_items_with_stream_records_on_success(self, transact_items):
 DynamoDBBackend.transact_write_items = transact_write_items_with_stream_records_on_success
 
 
-SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events")
+SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events", "secretsmanager")
 _LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
 
 

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Sign-in for clients without an AWS SDK: a thin proxy to the user pool's public auth API. Wrong
  * credentials and unknown users fail the same way, so the endpoint cannot be used to find out
- * which usernames exist.
+ * which usernames exist. Usernames are email addresses, which ignore case (SPEC §4): they are
+ * stored lower-cased and looked up lower-cased ({@link Usernames}).
  */
 @Singleton
 public class CognitoSignIn {
@@ -51,7 +52,7 @@ public class CognitoSignIn {
             var response = cognito.initiateAuth(request -> request
                     .clientId(configuration.getClientId())
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+                    .authParameters(Map.of("USERNAME", Usernames.of(username), "PASSWORD", password)));
             return response.challengeName() == null
                     ? new Outcome(tokens(response.authenticationResult()), null)
                     : new Outcome(null, new Challenge(response.challengeNameAsString(), response.session()));
@@ -76,7 +77,7 @@ public class CognitoSignIn {
                     .clientId(configuration.getClientId())
                     .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
                     .session(session)
-                    .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", newPassword))).authenticationResult()));
+                    .challengeResponses(Map.of("USERNAME", Usernames.of(username), "NEW_PASSWORD", newPassword))).authenticationResult()));
         } catch (ResourceNotFoundException | ExpiredCodeException | CodeMismatchException e) {
             throw new UnauthorizedException("The session is not valid any more; sign in again.");
         } catch (InvalidPasswordException e) {

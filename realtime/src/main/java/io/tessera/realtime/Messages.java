@@ -1,10 +1,13 @@
 package io.tessera.realtime;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** The protocol's messages (documented in asyncapi.yaml). Every server message has a {@code type}. */
+/**
+ * The protocol's own messages (documented in asyncapi.yaml): what clients send, and the replies
+ * to it. Every server message has a {@code type}; pushed messages are in
+ * {@link io.tessera.core.push.ServerMessages}.
+ */
 public final class Messages {
 
     private Messages() {
@@ -32,19 +35,5 @@ public final class Messages {
         public static Error of(String message) {
             return new Error("error", message);
         }
-    }
-
-    /** {@code order.created} or {@code order.status_changed}. */
-    @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderChanged(String type, String eventId, String orderId, String ownerId,
-                               @Nullable String previousStatus, String status, long version,
-                               long totalMinor, String currency, String occurredAt) {
-    }
-
-    /** {@code upload.completed}: the object arrived and was accepted (UPLOADED) or refused (REJECTED). */
-    @Serdeable
-    public record UploadCompleted(String type, String uploadId, String fileName, String status,
-                                  @Nullable Long sizeBytes, @Nullable String rejectionReason) {
     }
 }

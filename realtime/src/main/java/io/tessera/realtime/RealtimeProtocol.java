@@ -3,7 +3,11 @@ package io.tessera.realtime;
 import io.micronaut.serde.ObjectMapper;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
-import io.tessera.core.data.connections.ConnectionTable;
+import io.tessera.core.data.connections.ConnectionRegistry;
+import io.tessera.core.push.Channel;
+import io.tessera.core.push.ConnectionAuthority;
+import io.tessera.core.push.ConnectionCloser;
+import io.tessera.core.push.ConnectionExpiry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The WebSocket protocol, one implementation for both runtimes: the local {@code /ws} endpoint and
  * the API Gateway Lambda handler only move frames in and out. A connection is registered only
- * once its token is verified; every later message acts in the tenant the connection was opened in.
+ * once its token is verified; every later message acts in the tenant the connection was opened in,
+ * and only while the connection still holds its authority ({@link ConnectionAuthority}): a message
+ * on a connection whose authority ended closes it instead of being answered.
  */
 @Singleton
 public class RealtimeProtocol {
@@ -30,46 +37,70 @@ public class RealtimeProtocol {
     private static final Duration MAX_CONNECTION_AGE = Duration.ofHours(2);
 
     private final TokenVerifier verifier;
-    private final ConnectionTable connections;
+    private final ConnectionRegistry registry;
+    private final ConnectionAuthority authority;
+    private final ConnectionCloser closer;
+    private final ConnectionExpiry expiry;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RealtimeProtocol(TokenVerifier verifier, ConnectionTable connections, ObjectMapper json, Clock clock) {
+    RealtimeProtocol(TokenVerifier verifier, ConnectionRegistry registry, ConnectionAuthority authority, ConnectionCloser closer,
+                     ConnectionExpiry expiry, ObjectMapper json, Clock clock) {
         this.verifier = verifier;
-        this.connections = connections;
+        this.registry = registry;
+        this.authority = authority;
+        this.closer = closer;
+        this.expiry = expiry;
         this.json = json;
         this.clock = clock;
     }
 
     /** Verifies the token (401/403 as a ProblemException otherwise); nothing is stored yet. */
-    public CallContext authenticate(String token) {
+    public VerifiedCaller authenticate(String token) {
         return verifier.verify(token);
     }
 
-    /** Registers a connection opened by an authenticated caller. */
-    public void open(String connectionId, CallContext caller) {
+    /**
+     * Registers a connection opened by an authenticated caller, with its authority ending when its
+     * token expires, and arranges for it to be closed then.
+     */
+    public void open(String connectionId, VerifiedCaller verified) {
+        CallContext caller = verified.context();
         Instant now = clock.instant();
+        Instant expiresAt = verified.tokenExpiresAt().isBefore(now.plus(MAX_CONNECTION_AGE))
+                ? verified.tokenExpiresAt() : now.plus(MAX_CONNECTION_AGE);
+        Connection connection = new Connection(connectionId, caller.tenantId(), caller.userId(), caller.roles(), Set.of(), now, expiresAt);
         caller.run(() -> {
-            connections.register(new Connection(connectionId, caller.tenantId(), caller.userId(), caller.roles(), Set.of(),
-                    now, now.plus(MAX_CONNECTION_AGE).getEpochSecond()));
-            LOG.info("connection {} opened", connectionId);
+            registry.register(connection);
+            expiry.schedule(connection);
+            LOG.info("connection {} opened until {}", connectionId, expiresAt);
         });
     }
 
-    /** Handles a client message; returns the reply to send back on the same connection. */
-    public String onMessage(String connectionId, String text) {
-        Optional<Connection> found = connections.find(connectionId);
+    /**
+     * Handles a client message; returns the reply to send back on the same connection, or nothing
+     * if the connection's authority ended and it was closed instead.
+     */
+    public Optional<String> onMessage(String connectionId, String text) {
+        Optional<Connection> found = registry.find(connectionId);
         if (found.isEmpty()) {
-            return write(Messages.Error.of("This connection is not registered; reconnect."));
+            return Optional.of(write(Messages.Error.of("This connection is not registered; reconnect.")));
         }
         Connection connection = found.get();
-        return contextOf(connection).call(() -> write(handle(connection, text)));
+        return contextOf(connection).call(() -> {
+            ConnectionAuthority.Judgement judgement = authority.judge(List.of(connection));
+            if (!judgement.ended().isEmpty()) {
+                judgement.ended().forEach(closer::close);
+                return Optional.empty();
+            }
+            return Optional.of(write(handle(connection, text)));
+        });
     }
 
     /** Forgets a closed connection. */
     public void close(String connectionId) {
-        connections.find(connectionId).ifPresent(connection -> contextOf(connection).run(() -> {
-            connections.remove(connectionId);
+        registry.find(connectionId).ifPresent(connection -> contextOf(connection).run(() -> {
+            registry.remove(connectionId);
             LOG.info("connection {} closed", connectionId);
         }));
     }
@@ -106,7 +137,7 @@ public class RealtimeProtocol {
         } else {
             channels.remove(channel.get().wireName());
         }
-        connections.setChannels(connection.connectionId(), channels);
+        registry.setChannels(connection.connectionId(), channels);
         return new Messages.ChannelChange(subscribe ? "subscribed" : "unsubscribed", channel.get().wireName());
     }
 

@@ -2,8 +2,8 @@ package io.tessera.realtime;
 
 import com.nimbusds.jwt.JWT;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.tessera.auth.CallerClaims;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.context.CallContext;
@@ -12,15 +12,18 @@ import io.tessera.core.problems.UnauthorizedException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Verifies the ID token a WebSocket client connects with, exactly as the REST API does (same
- * validator, same claims rules), and whether the tenant and user may connect now.
+ * Verifies the ID token a WebSocket client connects with, exactly as the REST API does (the same
+ * Micronaut validator with the same claims rules, {@code IdTokenRules} among them), and whether
+ * the tenant and user may connect now.
  */
 @Singleton
 class TokenVerifier {
@@ -38,10 +41,14 @@ class TokenVerifier {
         this.access = access;
     }
 
-    /** The caller's context, or 401 (bad token) / 403 (no tenant, suspended tenant, disabled user). */
-    CallContext verify(String token) {
-        CallerClaims caller = validate(token)
-                .flatMap(authentications::createAuthentication)
+    /**
+     * The caller and until when its token holds, or 401 (bad token) / 403 (no tenant, suspended
+     * tenant, disabled user) as a {@link io.tessera.core.problems.ProblemException}.
+     */
+    VerifiedCaller verify(String token) {
+        JWT jwt = validate(token)
+                .orElseThrow(() -> new UnauthorizedException("A valid Cognito ID token is required: ?token=<idToken>."));
+        CallerClaims caller = authentications.createAuthentication(jwt)
                 .map(CallerClaims::new)
                 .orElseThrow(() -> new UnauthorizedException("A valid Cognito ID token is required: ?token=<idToken>."));
         if (caller.tenantId() == null) {
@@ -49,7 +56,16 @@ class TokenVerifier {
         }
         CallContext context = caller.callContext(CallContext.newCorrelationId());
         access.verify(context);
-        return context;
+        return new VerifiedCaller(context, expiryOf(jwt));
+    }
+
+    /** The token's {@code exp}; the validator refuses tokens without one. */
+    private static Instant expiryOf(JWT jwt) {
+        try {
+            return jwt.getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            throw new UnauthorizedException("A valid Cognito ID token is required: ?token=<idToken>.");
+        }
     }
 
     /**

@@ -26,12 +26,12 @@ class AuditTrailIT {
         String adminId = new AuthApi(tenant.asAdmin()).getMe().getUserId();
         TestTenant.Member member = tenant.invite(Role.MEMBERS);
         UsersApi users = new UsersApi(tenant.asAdmin());
-        users.changeUser(member.userId(), new UserChange().role(Role.TENANT_ADMINS));
-        users.changeUser(member.userId(), new UserChange().role(Role.MEMBERS));
-        users.changeUser(member.userId(), new UserChange().enabled(false));
-        users.changeUser(member.userId(), new UserChange().enabled(true));
-        expectProblem(409, () -> users.deleteUser(adminId));
-        users.deleteUser(member.userId());
+        users.changeUser(member.userId(), new UserChange().role(Role.TENANT_ADMINS), null);
+        users.changeUser(member.userId(), new UserChange().role(Role.MEMBERS), null);
+        users.changeUser(member.userId(), new UserChange().enabled(false), null);
+        users.changeUser(member.userId(), new UserChange().enabled(true), null);
+        expectProblem(409, () -> users.deleteUser(adminId, null));
+        users.deleteUser(member.userId(), null);
 
         List<AuditEntry> trail = allEntries(new AuditApi(tenant.asAdmin()));
 

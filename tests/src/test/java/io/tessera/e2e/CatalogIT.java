@@ -6,6 +6,7 @@ import io.tessera.client.model.Product;
 import io.tessera.client.model.ProductRequest;
 import io.tessera.client.model.Role;
 import io.tessera.client.model.Tier;
+import io.tessera.e2e.support.ETags;
 import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.Shop;
 import io.tessera.e2e.support.TestTenant;
@@ -35,7 +36,7 @@ class CatalogIT {
                 .priceMinor(4999L).currency("EUR").stock(7));
 
         assertThat(new CatalogApi(member.client()).getProduct(created.getProductId()).getName()).isEqualTo("Lamp");
-        Product replaced = admin.replaceProduct(created.getProductId(), new ProductRequest().name("Lamp XL")
+        Product replaced = admin.replaceProduct(created.getProductId(), ETags.of(created.getVersion()), new ProductRequest().name("Lamp XL")
                 .priceMinor(5999L).currency("EUR").stock(3));
         assertThat(replaced.getPriceMinor()).isEqualTo(5999L);
         assertThat(replaced.getStock()).isEqualTo(3);
@@ -43,7 +44,7 @@ class CatalogIT {
         assertThat(new CatalogApi(member.client()).listProducts(100, null).getItems())
                 .extracting(Product::getProductId).contains(created.getProductId());
 
-        admin.deleteProduct(created.getProductId());
+        admin.deleteProduct(created.getProductId(), null);
 
         expectProblem(404, () -> admin.getProduct(created.getProductId()));
     }
@@ -54,9 +55,9 @@ class CatalogIT {
         CatalogApi asMember = new CatalogApi(member.client());
 
         expectProblem(403, () -> asMember.createProduct(new ProductRequest().name("X").priceMinor(1L).currency("EUR").stock(1)));
-        expectProblem(403, () -> asMember.replaceProduct(product.getProductId(),
+        expectProblem(403, () -> asMember.replaceProduct(product.getProductId(), ETags.of(product.getVersion()),
                 new ProductRequest().name("X").priceMinor(1L).currency("EUR").stock(1)));
-        expectProblem(403, () -> asMember.deleteProduct(product.getProductId()));
+        expectProblem(403, () -> asMember.deleteProduct(product.getProductId(), null));
         assertThat(asMember.getProduct(product.getProductId()).getName()).isEqualTo(product.getName());
     }
 
@@ -67,9 +68,9 @@ class CatalogIT {
         CatalogApi asUs = new CatalogApi(tenant.asAdmin());
 
         expectProblem(404, () -> asUs.getProduct(theirs.getProductId()));
-        expectProblem(404, () -> asUs.replaceProduct(theirs.getProductId(),
+        expectProblem(404, () -> asUs.replaceProduct(theirs.getProductId(), ETags.of(theirs.getVersion()),
                 new ProductRequest().name("Mine now").priceMinor(1L).currency("EUR").stock(0)));
-        expectProblem(404, () -> asUs.deleteProduct(theirs.getProductId()));
+        expectProblem(404, () -> asUs.deleteProduct(theirs.getProductId(), null));
 
         Product unchanged = new CatalogApi(other.asAdmin()).getProduct(theirs.getProductId());
         assertThat(unchanged.getName()).isEqualTo(theirs.getName());

@@ -36,9 +36,9 @@ class CrossTenantIT {
         UsersApi asA = new UsersApi(tenantA.asAdmin());
 
         expectProblem(404, () -> asA.getUser(memberOfB.userId()));
-        expectProblem(404, () -> asA.changeUser(memberOfB.userId(), new UserChange().role(Role.TENANT_ADMINS)));
-        expectProblem(404, () -> asA.changeUser(memberOfB.userId(), new UserChange().enabled(false)));
-        expectProblem(404, () -> asA.deleteUser(memberOfB.userId()));
+        expectProblem(404, () -> asA.changeUser(memberOfB.userId(), new UserChange().role(Role.TENANT_ADMINS), null));
+        expectProblem(404, () -> asA.changeUser(memberOfB.userId(), new UserChange().enabled(false), null));
+        expectProblem(404, () -> asA.deleteUser(memberOfB.userId(), null));
 
         User inB = new UsersApi(tenantB.asAdmin()).getUser(memberOfB.userId());
         assertThat(inB.getRole()).isEqualTo(Role.MEMBERS);
@@ -67,6 +67,6 @@ class CrossTenantIT {
 
         expectProblem(403, () -> asA.listTenants(null, null));
         expectProblem(403, () -> asA.getTenant(tenantB.id()));
-        expectProblem(403, () -> asA.changeTenant(tenantB.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED)));
+        expectProblem(403, () -> asA.changeTenant(tenantB.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED), null));
     }
 }

@@ -107,11 +107,11 @@ class RealtimeIT {
         assertThat(refusal(LocalSystem.platformAdmin().idToken())).isEqualTo(403);
 
         TenantsApi platform = new TenantsApi(PlatformAdmin.client());
-        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED));
+        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED), null);
         try {
             assertThat(refusal(tenant.admin().idToken())).isEqualTo(403);
         } finally {
-            platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE));
+            platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE), null);
         }
     }
 

@@ -58,14 +58,13 @@ class RoleMatrixIT {
                         .email("matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain).role(Role.MEMBERS)).getStatusCode(),
                         403, 201, 403, 401),
                 new Endpoint("GET /users/{id}", c -> new UsersApi(c).getUserWithHttpInfo(member.userId()).getStatusCode(), 403, 200, 403, 401),
-                new Endpoint("PATCH /users/{id}", c -> new UsersApi(c).changeUserWithHttpInfo(member.userId(), new UserChange().enabled(true)).getStatusCode(),
+                new Endpoint("PATCH /users/{id}", c -> new UsersApi(c).changeUserWithHttpInfo(member.userId(), new UserChange().enabled(true), null).getStatusCode(),
                         403, 200, 403, 401),
-                new Endpoint("DELETE /users/{id}", c -> new UsersApi(c).deleteUserWithHttpInfo(freshUser.get()).getStatusCode(), 403, 204, 403, 401),
+                new Endpoint("DELETE /users/{id}", c -> new UsersApi(c).deleteUserWithHttpInfo(freshUser.get(), null).getStatusCode(), 403, 204, 403, 401),
                 new Endpoint("GET /audit", c -> new AuditApi(c).listAuditWithHttpInfo(null, null).getStatusCode(), 403, 200, 403, 401),
                 new Endpoint("GET /admin/tenants", c -> new TenantsApi(c).listTenantsWithHttpInfo(1, null).getStatusCode(), 403, 403, 200, 401),
                 new Endpoint("GET /admin/tenants/{id}", c -> new TenantsApi(c).getTenantWithHttpInfo(tenant.id()).getStatusCode(), 403, 403, 200, 401),
-                new Endpoint("PATCH /admin/tenants/{id}", c -> new TenantsApi(c).changeTenantWithHttpInfo(tenant.id(),
-                        new TenantChange().tier(Tier.STANDARD)).getStatusCode(), 403, 403, 200, 401));
+                new Endpoint("PATCH /admin/tenants/{id}", c -> new TenantsApi(c).changeTenantWithHttpInfo(tenant.id(), new TenantChange().tier(Tier.STANDARD), null).getStatusCode(), 403, 403, 200, 401));
 
         Map<String, ApiClient> callers = Map.of(
                 "member", member.client(),

@@ -31,7 +31,7 @@ class SuspensionIT {
         ApiClient memberClient = member.client();
         TenantsApi platform = new TenantsApi(PlatformAdmin.client());
 
-        Tenant changed = platform.changeTenant(suspended.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED));
+        Tenant changed = platform.changeTenant(suspended.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED), null);
 
         assertThat(changed.getStatus()).isEqualTo(TenantStatus.SUSPENDED);
         expectProblem(403, () -> new AuthApi(admin).getMe());
@@ -41,7 +41,7 @@ class SuspensionIT {
         expectProblem(403, () -> new AuthApi(memberClient).getMe());
         assertThat(new AuthApi(bystander.asAdmin()).getMe().getTenantId()).isEqualTo(bystander.id());
 
-        platform.changeTenant(suspended.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE));
+        platform.changeTenant(suspended.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE), null);
 
         assertThat(new AuthApi(admin).getMe().getTenantId()).isEqualTo(suspended.id());
         assertThat(new AuthApi(memberClient).getMe().getUserId()).isEqualTo(member.userId());
@@ -53,9 +53,9 @@ class SuspensionIT {
         TenantsApi platform = new TenantsApi(PlatformAdmin.client());
         String platformAdminId = new AuthApi(PlatformAdmin.client()).getMe().getUserId();
 
-        Tenant upgraded = platform.changeTenant(tenant.id(), new TenantChange().tier(Tier.PREMIUM));
-        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED));
-        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE));
+        Tenant upgraded = platform.changeTenant(tenant.id(), new TenantChange().tier(Tier.PREMIUM), null);
+        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.SUSPENDED), null);
+        platform.changeTenant(tenant.id(), new TenantChange().status(TenantChange.StatusEnum.ACTIVE), null);
 
         assertThat(upgraded.getLimits().getMaxUsers()).isEqualTo(1000);
         assertThat(platform.getTenant(tenant.id()).getTier()).isEqualTo(Tier.PREMIUM);
@@ -71,7 +71,7 @@ class SuspensionIT {
         TenantsApi platform = new TenantsApi(PlatformAdmin.client());
 
         expectProblem(404, () -> platform.getTenant("doesnotexist0"));
-        expectProblem(404, () -> platform.changeTenant("doesnotexist0", new TenantChange().tier(Tier.BASIC)));
+        expectProblem(404, () -> platform.changeTenant("doesnotexist0", new TenantChange().tier(Tier.BASIC), null));
     }
 
     @Test

@@ -55,7 +55,7 @@ class UserManagementIT {
         TestTenant.Member member = tenant.invite(Role.MEMBERS);
         String oldToken = member.login().idToken();
 
-        User promoted = new UsersApi(tenant.asAdmin()).changeUser(member.userId(), new UserChange().role(Role.TENANT_ADMINS));
+        User promoted = new UsersApi(tenant.asAdmin()).changeUser(member.userId(), new UserChange().role(Role.TENANT_ADMINS), null);
 
         assertThat(promoted.getRole()).isEqualTo(Role.TENANT_ADMINS);
         expectProblem(401, () -> new AuthApi(LocalSystem.as(oldToken)).getMe());
@@ -69,12 +69,12 @@ class UserManagementIT {
         String token = member.login().idToken();
         UsersApi users = new UsersApi(tenant.asAdmin());
 
-        users.changeUser(member.userId(), new UserChange().enabled(false));
+        users.changeUser(member.userId(), new UserChange().enabled(false), null);
 
         expectProblem(403, () -> new AuthApi(LocalSystem.as(token)).getMe());
         expectProblem(401, () -> member.login().idToken());
 
-        users.changeUser(member.userId(), new UserChange().enabled(true));
+        users.changeUser(member.userId(), new UserChange().enabled(true), null);
 
         assertThat(new AuthApi(member.client()).getMe().getUserId()).isEqualTo(member.userId());
     }
@@ -86,7 +86,7 @@ class UserManagementIT {
         String token = member.login().idToken();
         UsersApi users = new UsersApi(tenant.asAdmin());
 
-        users.deleteUser(member.userId());
+        users.deleteUser(member.userId(), null);
 
         expectProblem(404, () -> users.getUser(member.userId()));
         expectProblem(401, () -> new AuthApi(LocalSystem.as(token)).getMe());
@@ -101,9 +101,9 @@ class UserManagementIT {
         UsersApi users = new UsersApi(tenant.asAdmin());
         String adminId = new AuthApi(tenant.asAdmin()).getMe().getUserId();
 
-        expectProblem(409, () -> users.changeUser(adminId, new UserChange().role(Role.MEMBERS)));
-        expectProblem(409, () -> users.changeUser(adminId, new UserChange().enabled(false)));
-        expectProblem(409, () -> users.deleteUser(adminId));
+        expectProblem(409, () -> users.changeUser(adminId, new UserChange().role(Role.MEMBERS), null));
+        expectProblem(409, () -> users.changeUser(adminId, new UserChange().enabled(false), null));
+        expectProblem(409, () -> users.deleteUser(adminId, null));
 
         User admin = users.getUser(adminId);
         assertThat(admin.getRole()).isEqualTo(Role.TENANT_ADMINS);
@@ -117,7 +117,7 @@ class UserManagementIT {
         UsersApi users = new UsersApi(tenant.asAdmin());
         String adminId = new AuthApi(tenant.asAdmin()).getMe().getUserId();
 
-        assertThat(users.changeUser(adminId, new UserChange().role(Role.MEMBERS)).getRole()).isEqualTo(Role.MEMBERS);
+        assertThat(users.changeUser(adminId, new UserChange().role(Role.MEMBERS), null).getRole()).isEqualTo(Role.MEMBERS);
     }
 
     @Test

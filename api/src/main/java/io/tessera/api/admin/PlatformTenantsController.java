@@ -3,16 +3,21 @@ package io.tessera.api.admin;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.preconditions.EntityTags;
 import io.tessera.api.tenants.TenantView;
+import io.tessera.api.text.TextLength;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
@@ -24,7 +29,6 @@ import io.tessera.core.tenants.Tiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.Arrays;
 
@@ -60,8 +64,8 @@ class PlatformTenantsController {
         }
 
         @JsonCreator
-        static StatusChange fromWireName(String value) {
-            return Arrays.stream(values()).filter(change -> change.wireName().equals(value)).findFirst()
+        static StatusChange fromWireName(String status) {
+            return Arrays.stream(values()).filter(change -> change.wireName().equals(status)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("status must be active or suspended"));
         }
     }
@@ -73,18 +77,23 @@ class PlatformTenantsController {
 
     @Get
     Page<TenantView> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                          @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return directory.list(PageRequest.of(limit, cursor)).map(this::view);
     }
 
     @Get("/{tenantId}")
-    TenantView get(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId) {
-        return view(administration.get(tenantId));
+    HttpResponse<TenantView> get(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId) {
+        TenantView tenant = view(administration.get(tenantId));
+        return EntityTags.tagged(HttpResponse.ok(tenant), tenant.version());
     }
 
+    /** Conditional on the version read when If-Match is sent (412 if the tenant's settings moved on). */
     @Patch("/{tenantId}")
-    TenantView change(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId, @Body TenantChange change) {
-        return view(administration.change(tenantId, change.tier(), change.status() == null ? null : change.status().status));
+    HttpResponse<TenantView> change(@PathVariable @Pattern(regexp = "[a-z0-9]{1,64}") String tenantId,
+                                    @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch, @Body TenantChange change) {
+        TenantView tenant = view(administration.change(tenantId, change.tier(), change.status() == null ? null : change.status().status,
+                EntityTags.ifMatch(ifMatch)));
+        return EntityTags.tagged(HttpResponse.ok(tenant), tenant.version());
     }
 
     /** Recomputes a tenant's analytics from its orders (repair and backfill). */

@@ -11,7 +11,7 @@ import io.tessera.core.audit.AuditTrail;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.problems.ConflictException;
 import io.tessera.core.problems.NotFoundException;
-import io.tessera.core.resources.Roles;
+import io.tessera.core.problems.PreconditionFailedException;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantProfiles;
 import io.tessera.core.tenants.TenantStatus;
@@ -19,7 +19,7 @@ import io.tessera.core.tenants.Tier;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 
 /**
  * A platform admin's view of one tenant. Each change runs in a call context acting on that tenant,
@@ -44,21 +44,32 @@ class TenantAdministration {
         return actingOn(tenantId).call(() -> profiles.get().orElseThrow(() -> notFound(tenantId)));
     }
 
-    Tenant change(String tenantId, @Nullable Tier tier, @Nullable TenantStatus status) {
+    /**
+     * Changes the tier, the status or both in one conditional write: if {@code readVersion} is
+     * given and the tenant's settings changed since, 412 and nothing is written.
+     */
+    Tenant change(String tenantId, @Nullable Tier tier, @Nullable TenantStatus status, OptionalLong readVersion) {
         Tenant changed = actingOn(tenantId).call(() -> {
             Tenant tenant = profiles.get().orElseThrow(() -> notFound(tenantId));
             if (tenant.status() == TenantStatus.PENDING) {
                 throw new ConflictException("The tenant is still being created.");
             }
-            Tenant result = tenant;
-            if (tier != null && tier != tenant.tier()) {
-                result = profiles.changeTier(tier).orElseThrow(() -> notFound(tenantId));
-                audit.record(AuditAction.TIER_CHANGED, tenantId, AuditEntry.SUCCEEDED,
-                        tenant.tier().wireName() + " -> " + tier.wireName());
+            if (readVersion.isPresent() && readVersion.getAsLong() != tenant.version()) {
+                throw stale(tenant);
             }
-            if (status != null && status != tenant.status()) {
-                result = profiles.changeStatus(status).orElseThrow(() -> notFound(tenantId));
-                audit.record(status == TenantStatus.SUSPENDED ? AuditAction.TENANT_SUSPENDED : AuditAction.TENANT_REACTIVATED,
+            Tier newTier = tier == null ? tenant.tier() : tier;
+            TenantStatus newStatus = status == null ? tenant.status() : status;
+            if (newTier == tenant.tier() && newStatus == tenant.status()) {
+                return tenant;
+            }
+            Tenant result = profiles.changeSettings(newTier, newStatus, OptionalLong.of(tenant.version()))
+                    .orElseThrow(() -> profiles.get().<RuntimeException>map(TenantAdministration::stale).orElseGet(() -> notFound(tenantId)));
+            if (newTier != tenant.tier()) {
+                audit.record(AuditAction.TIER_CHANGED, tenantId, AuditEntry.SUCCEEDED,
+                        tenant.tier().wireName() + " -> " + newTier.wireName());
+            }
+            if (newStatus != tenant.status()) {
+                audit.record(newStatus == TenantStatus.SUSPENDED ? AuditAction.TENANT_SUSPENDED : AuditAction.TENANT_REACTIVATED,
                         tenantId, AuditEntry.SUCCEEDED, null);
             }
             return result;
@@ -72,11 +83,10 @@ class TenantAdministration {
     record Rebuild(String tenantId, int aggregates, boolean matched, int itemsWritten) {
     }
 
-    /** Recomputes a tenant's analytics from its orders, acting as an admin of that tenant. */
+    /** Recomputes a tenant's analytics from its orders, in that tenant. */
     Rebuild rebuildAnalytics(String tenantId) {
         get(tenantId);
-        CallContext caller = CallContext.current().orElseThrow();
-        return new CallContext(tenantId, caller.userId(), Set.of(Roles.TENANT_ADMINS), caller.correlationId()).call(() -> {
+        return actingOn(tenantId).call(() -> {
             Map<String, Delta> computed = rebuild.computed();
             boolean matched = computed.equals(rebuild.stored());
             return new Rebuild(tenantId, computed.size(), matched, rebuild.rebuild());
@@ -85,6 +95,11 @@ class TenantAdministration {
 
     private static CallContext actingOn(String tenantId) {
         return CallContext.current().orElseThrow().actingOn(tenantId);
+    }
+
+    private static PreconditionFailedException stale(Tenant tenant) {
+        return new PreconditionFailedException("The tenant's settings changed since you read them (they are at version "
+                + tenant.version() + "); read the tenant again and reapply your change.");
     }
 
     private static NotFoundException notFound(String tenantId) {

@@ -11,7 +11,6 @@ import io.tessera.core.resources.Roles;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.time.Instant;
 import java.util.Locale;
 
 /** The tenant's live analytics, for its admins. */
@@ -33,13 +32,14 @@ class AnalyticsController {
     @Get("/timeseries")
     AnalyticsReader.Timeseries timeseries(@QueryValue @NotNull @Pattern(regexp = "orders|revenue") String metric,
                                           @QueryValue @NotNull @Pattern(regexp = "minute|day") String interval,
-                                          @QueryValue @NotNull Instant from,
-                                          @QueryValue @NotNull Instant to,
+                                          @QueryValue @NotNull String from,
+                                          @QueryValue @NotNull String to,
                                           @QueryValue @Nullable @Pattern(regexp = "[A-Z]{3}") String currency) {
         AnalyticsReader.Metric chosen = AnalyticsReader.Metric.valueOf(metric.toUpperCase(Locale.ROOT));
         if (chosen == AnalyticsReader.Metric.REVENUE && currency == null) {
             throw new BadRequestException("Revenue is kept per currency: give currency=EUR (or another ISO 4217 code).");
         }
-        return reader.timeseries(chosen, AnalyticsReader.Interval.valueOf(interval.toUpperCase(Locale.ROOT)), from, to, currency);
+        return reader.timeseries(chosen, AnalyticsReader.Interval.valueOf(interval.toUpperCase(Locale.ROOT)),
+                DateTimes.parse("from", from), DateTimes.parse("to", to), currency);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.tessera.api.text.TextLength;
 import io.tessera.core.audit.AuditEntry;
 import io.tessera.core.audit.AuditTrail;
 import io.tessera.core.data.Page;
@@ -12,7 +13,6 @@ import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
 /** The tenant's audit trail, newest first, for its admins. */
 @Controller("/audit")
@@ -27,7 +27,7 @@ class AuditController {
 
     @Get
     Page<AuditEntry> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                          @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return audit.list(PageRequest.of(limit, cursor));
     }
 }

@@ -1,22 +1,24 @@
 package io.tessera.api.catalog;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.preconditions.EntityTags;
 import io.tessera.api.problems.Problem;
+import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.core.catalog.Catalog;
 import io.tessera.core.catalog.Product;
@@ -30,7 +32,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.Currency;
 
@@ -48,8 +49,8 @@ class ProductsController {
     }
 
     @Serdeable
-    record ProductRequest(@Visible @Size(max = 200) String name,
-                          @Nullable @Size(max = 2000) String description,
+    record ProductRequest(@Visible @TextLength(max = 200) String name,
+                          @Nullable @TextLength(max = 2000) String description,
                           @NotNull @Min(0) @Max(1_000_000_000_000L) Long priceMinor,
                           @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
                           @NotNull @Min(0) @Max(1_000_000) Integer stock,
@@ -66,33 +67,40 @@ class ProductsController {
 
     @Get
     Page<Product> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                       @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                       @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return catalog.list(PageRequest.of(limit, cursor));
     }
 
     @Get("/{productId}")
-    Product get(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId) {
-        return catalog.get(productId);
+    HttpResponse<Product> get(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId) {
+        Product product = catalog.get(productId);
+        return EntityTags.tagged(HttpResponse.ok(product), product.version());
     }
 
     @Post
-    @Status(HttpStatus.CREATED)
     @Secured(Roles.TENANT_ADMINS)
-    Product create(@Body @Valid ProductRequest request) {
-        return catalog.create(request.draft());
+    HttpResponse<Product> create(@Body @Valid ProductRequest request) {
+        Product product = catalog.create(request.draft());
+        return EntityTags.tagged(HttpResponse.created(product), product.version());
     }
 
+    /** Conditional on the version the admin read (If-Match, required): 428 without it, 412 if the product moved on. */
     @Put("/{productId}")
     @Secured(Roles.TENANT_ADMINS)
-    Product replace(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId, @Body @Valid ProductRequest request) {
-        return catalog.replace(productId, request.draft());
+    HttpResponse<Product> replace(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId,
+                                  @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                  @Body @Valid ProductRequest request) {
+        long readVersion = EntityTags.requiredIfMatch(ifMatch);
+        Product product = catalog.replace(productId, request.draft(), readVersion);
+        return EntityTags.tagged(HttpResponse.ok(product), product.version());
     }
 
     @Delete("/{productId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     @Secured(Roles.TENANT_ADMINS)
-    HttpResponse<Void> delete(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId) {
-        catalog.delete(productId);
+    HttpResponse<Void> delete(@PathVariable @Pattern(regexp = PRODUCT_ID) String productId,
+                              @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        catalog.delete(productId, EntityTags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 }

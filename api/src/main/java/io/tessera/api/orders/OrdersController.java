@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.headers.IdempotencyKeys;
+import io.tessera.api.text.TextLength;
 import io.tessera.core.catalog.ProductQuantity;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
@@ -61,9 +63,8 @@ class OrdersController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    Order place(@Header("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String idempotencyKey,
-                @Body @Valid OrderRequest request) {
-        return placement.placeDirect(idempotencyKey, request.lines().stream()
+    Order place(@Header(IdempotencyKeys.HEADER) @Nullable String idempotencyKey, @Body @Valid OrderRequest request) {
+        return placement.placeDirect(IdempotencyKeys.parse(idempotencyKey), request.lines().stream()
                 .map(line -> new ProductQuantity(line.productId(), line.quantity()))
                 .toList());
     }
@@ -71,7 +72,7 @@ class OrdersController {
     @Get
     Page<Order> list(@QueryValue @Nullable String status,
                      @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                     @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                     @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return orders.list(status == null ? null : statusNamed(status), PageRequest.of(limit, cursor));
     }
 

@@ -12,12 +12,18 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.io.IOException;
+
 /**
  * AWS not answering, throttling or failing on its side (after the SDK's own retries) is the
- * client's cue to try again: 503 with {@code Retry-After}. Any other AWS error is a bug of ours: 500.
+ * client's cue to try again: 503 with {@code Retry-After}. Any other AWS error (a 4xx such as a
+ * validation error, or a request the SDK could not even build) would fail again however often it
+ * is sent: it is a bug of ours, 500, never 503.
  */
 @Produces
 @Singleton
@@ -45,9 +51,21 @@ class AwsFailureHandler implements ExceptionHandler<SdkException, HttpResponse<?
         return responses.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
     }
 
-    private static boolean isTransient(SdkException exception) {
-        return exception instanceof SdkClientException
-                || exception.retryable()
-                || exception instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
+    static boolean isTransient(SdkException exception) {
+        if (exception instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return exception instanceof ApiCallTimeoutException || exception instanceof ApiCallAttemptTimeoutException
+                || exception instanceof SdkClientException && causedByIo(exception);
+    }
+
+    /** The network failed (refused, reset, timed out), as opposed to the SDK refusing what we asked. */
+    private static boolean causedByIo(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

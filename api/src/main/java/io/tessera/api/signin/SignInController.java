@@ -7,13 +7,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.auth.CognitoSignIn;
 import io.tessera.auth.PasswordPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Login, refresh and first-login password change for clients that have no Cognito SDK. */
 @Controller("/auth")
@@ -27,18 +27,18 @@ class SignInController {
     }
 
     @Serdeable
-    record LoginRequest(@Visible @Size(max = 128) String username,
-                        @Visible @Size(max = 256) String password) {
+    record LoginRequest(@Visible @TextLength(max = 128) String username,
+                        @Visible @TextLength(max = 256) String password) {
     }
 
     @Serdeable
-    record RefreshRequest(@Visible @Size(max = 8192) String refreshToken) {
+    record RefreshRequest(@Visible @TextLength(max = 8192) String refreshToken) {
     }
 
     @Serdeable
-    record ChallengeAnswer(@Visible @Size(max = 128) String username,
-                           @Visible @Size(max = 4096) String session,
-                           @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = 256)
+    record ChallengeAnswer(@Visible @TextLength(max = 128) String username,
+                           @Visible @TextLength(max = 4096) String session,
+                           @NotBlank @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
                            @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE) String newPassword) {
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.auth.PasswordPolicy;
 import io.tessera.core.tenants.Tenant;
@@ -17,7 +18,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Public tenant signup. */
 @Controller("/tenants")
@@ -33,9 +33,9 @@ class SignupController {
     }
 
     @Serdeable
-    record SignupRequest(@Visible @Size(max = 100) String companyName,
-                         @NotBlank @Email @Size(max = 128) String adminEmail,
-                         @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = 256)
+    record SignupRequest(@Visible @TextLength(max = 100) String companyName,
+                         @NotBlank @Email @TextLength(max = 128) String adminEmail,
+                         @NotBlank @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
                          @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE)
                          String password,
                          @NotNull Tier tier) {

@@ -1,6 +1,7 @@
 package io.tessera.api.tenants;
 
 import io.tessera.auth.CognitoUsers;
+import io.tessera.auth.Usernames;
 import io.tessera.core.audit.AuditAction;
 import io.tessera.core.audit.AuditEntry;
 import io.tessera.core.audit.AuditTrail;
@@ -15,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,7 +44,7 @@ class TenantSignup {
     }
 
     Tenant signUp(String companyName, String adminEmail, String password, Tier tier) {
-        String username = adminEmail.toLowerCase(Locale.ROOT);
+        String username = Usernames.of(adminEmail);
         String tenantId = newTenantId();
         String correlationId = CallContext.current().map(CallContext::correlationId).orElse(null);
         return CallContext.system(tenantId, correlationId).call(() -> {
@@ -59,7 +59,7 @@ class TenantSignup {
                 throw e;
             }
             try {
-                users.addFirstAdmin(new TenantUser(adminId, username, Role.TENANT_ADMIN, true, clock.instant()));
+                users.addFirstAdmin(TenantUser.added(adminId, username, Role.TENANT_ADMIN, clock.instant()));
             } catch (RuntimeException e) {
                 cognitoUsers.delete(username);
                 profiles.deletePending();

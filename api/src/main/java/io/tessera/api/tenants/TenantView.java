@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A tenant as the API shows it, with the limits of its tier. */
 @Serdeable
 public record TenantView(String id, String name, Tier tier, TenantStatus status, Instant createdAt,
-                         int userCount, long storageUsedBytes, Limits limits) {
+                         int userCount, long storageUsedBytes, Limits limits, long version) {
 
     @Serdeable
     public record Limits(int maxUsers, long maxUploadBytes, long storageQuotaBytes, int requestsPerSecond) {
@@ -20,6 +20,7 @@ public record TenantView(String id, String name, Tier tier, TenantStatus status,
     public static TenantView of(Tenant tenant, TierLimits limits) {
         return new TenantView(tenant.id(), tenant.name(), tenant.tier(), tenant.status(), tenant.createdAt(),
                 tenant.userCount(), tenant.storageUsedBytes(),
-                new Limits(limits.getMaxUsers(), limits.getMaxUploadBytes(), limits.getStorageQuotaBytes(), limits.getRequestsPerSecond()));
+                new Limits(limits.getMaxUsers(), limits.getMaxUploadBytes(), limits.getStorageQuotaBytes(), limits.getRequestsPerSecond()),
+                tenant.version());
     }
 }

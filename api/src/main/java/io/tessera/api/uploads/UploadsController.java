@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
@@ -25,7 +26,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.Map;
@@ -46,8 +46,8 @@ class UploadsController {
     }
 
     @Serdeable
-    record UploadRequest(@Visible @Size(max = 255) String fileName,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+") String contentType,
+    record UploadRequest(@Visible @TextLength(max = 255) String fileName,
+                         @NotBlank @TextLength(max = 100) @Pattern(regexp = "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+") String contentType,
                          @NotNull @Min(1) Long sizeBytes) {
     }
 
@@ -78,7 +78,7 @@ class UploadsController {
 
     @Get
     Page<UploadView> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                          @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return uploads.list(PageRequest.of(limit, cursor)).map(upload -> UploadView.of(upload, null));
     }
 

@@ -2,6 +2,7 @@ package io.tessera.api.users;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.auth.CognitoUsers;
+import io.tessera.auth.Usernames;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.audit.AuditAction;
 import io.tessera.core.audit.AuditEntry;
@@ -17,7 +18,7 @@ import io.tessera.core.users.UserDirectory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,7 @@ class UserAdministration {
     }
 
     Invitation invite(String email, Role role) {
-        String username = email.toLowerCase(Locale.ROOT);
+        String username = Usernames.of(email);
         Tenant tenant = profiles.get().orElseThrow();
         audited(AuditAction.USER_INVITED, username, () -> {
             users.reserveSeat(role, tiers.of(tenant.tier()).getMaxUsers());
@@ -69,7 +70,7 @@ class UserAdministration {
             users.releaseSeat(role);
             throw e;
         }
-        TenantUser user = new TenantUser(userId, username, role, true, clock.instant());
+        TenantUser user = TenantUser.added(userId, username, role, clock.instant());
         try {
             users.add(user);
         } catch (RuntimeException e) {
@@ -81,26 +82,29 @@ class UserAdministration {
         return new Invitation(user, byEmail ? null : temporaryPassword);
     }
 
-    TenantUser change(String userId, @Nullable Role role, @Nullable Boolean enabled) {
-        TenantUser user = users.get(userId);
+    /** Changes role, enabled or both, if the user is still at {@code readVersion} when one is given (412 otherwise). */
+    TenantUser change(String userId, @Nullable Role role, @Nullable Boolean enabled, OptionalLong readVersion) {
+        TenantUser user = users.get(userId, readVersion);
         if (role != null && role != user.role()) {
             Role previous = user.role();
-            user = audited(AuditAction.ROLE_CHANGED, userId, () -> users.changeRole(userId, role));
+            long version = user.version();
+            user = audited(AuditAction.ROLE_CHANGED, userId, () -> users.changeRole(userId, role, OptionalLong.of(version)));
             try {
                 cognitoUsers.changeRole(user.username(), previous, role);
             } catch (RuntimeException e) {
-                users.changeRole(userId, previous);
+                users.changeRole(userId, previous, OptionalLong.empty());
                 throw e;
             }
             audit.record(AuditAction.ROLE_CHANGED, userId, AuditEntry.SUCCEEDED, previous.group() + " -> " + role.group());
         }
         if (enabled != null && enabled != user.enabled()) {
             AuditAction action = enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED;
-            user = audited(action, userId, () -> users.setEnabled(userId, enabled));
+            long version = user.version();
+            user = audited(action, userId, () -> users.setEnabled(userId, enabled, OptionalLong.of(version)));
             try {
                 cognitoUsers.setEnabled(user.username(), enabled);
             } catch (RuntimeException e) {
-                users.setEnabled(userId, !enabled);
+                users.setEnabled(userId, !enabled, OptionalLong.empty());
                 throw e;
             }
             audit.record(action, userId, AuditEntry.SUCCEEDED, null);
@@ -109,8 +113,8 @@ class UserAdministration {
         return user;
     }
 
-    void remove(String userId) {
-        TenantUser user = audited(AuditAction.USER_DELETED, userId, () -> users.remove(userId));
+    void remove(String userId, OptionalLong readVersion) {
+        TenantUser user = audited(AuditAction.USER_DELETED, userId, () -> users.remove(userId, readVersion));
         cognitoUsers.delete(user.username());
         audit.record(AuditAction.USER_DELETED, userId, AuditEntry.SUCCEEDED, user.username());
         access.forget(profiles.get().orElseThrow().id());

@@ -1,6 +1,7 @@
 package io.tessera.api.users;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -16,7 +18,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.preconditions.EntityTags;
 import io.tessera.api.problems.Problem;
+import io.tessera.api.text.TextLength;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
@@ -30,7 +34,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Tenant admins manage their tenant's users. */
 @Controller("/users")
@@ -48,7 +51,7 @@ class UsersController {
     }
 
     @Serdeable
-    record InviteRequest(@NotBlank @Email @Size(max = 128) String email, @NotNull Role role) {
+    record InviteRequest(@NotBlank @Email @TextLength(max = 128) String email, @NotNull Role role) {
     }
 
     @Serdeable
@@ -69,25 +72,30 @@ class UsersController {
 
     @Get
     Page<TenantUser> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-                          @QueryValue @Nullable @Size(max = 2048) String cursor) {
+                          @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
         return users.list(PageRequest.of(limit, cursor));
     }
 
     @Get("/{userId}")
-    TenantUser get(@PathVariable @Pattern(regexp = USER_ID) String userId) {
-        return users.get(userId);
+    HttpResponse<TenantUser> get(@PathVariable @Pattern(regexp = USER_ID) String userId) {
+        TenantUser user = users.get(userId);
+        return EntityTags.tagged(HttpResponse.ok(user), user.version());
     }
 
+    /** Conditional on the version read when If-Match is sent (412 if the user moved on). */
     @Patch("/{userId}")
-    TenantUser change(@PathVariable @Pattern(regexp = USER_ID) String userId, @Body UserChange change) {
-        return administration.change(userId, change.role(), change.enabled());
+    HttpResponse<TenantUser> change(@PathVariable @Pattern(regexp = USER_ID) String userId,
+                                    @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch, @Body UserChange change) {
+        TenantUser user = administration.change(userId, change.role(), change.enabled(), EntityTags.ifMatch(ifMatch));
+        return EntityTags.tagged(HttpResponse.ok(user), user.version());
     }
 
     /** Also acceptable to clients that only accept problem documents, as a body-less success's callers do. */
     @Delete("/{userId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
-    HttpResponse<Void> remove(@PathVariable @Pattern(regexp = USER_ID) String userId) {
-        administration.remove(userId);
+    HttpResponse<Void> remove(@PathVariable @Pattern(regexp = USER_ID) String userId,
+                              @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        administration.remove(userId, EntityTags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 }

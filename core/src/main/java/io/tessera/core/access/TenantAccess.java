@@ -3,11 +3,8 @@ package io.tessera.core.access;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.problems.ForbiddenException;
-import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantProfiles;
-import io.tessera.core.tenants.TenantStatus;
 import io.tessera.core.users.TenantUser;
 import io.tessera.core.users.UserDirectory;
 import jakarta.inject.Singleton;
@@ -41,25 +38,18 @@ public class TenantAccess {
 
     /**
      * Returns the caller's tenant, or throws: 403 for a tenant that is not active or a disabled
-     * user, 401 for a user who left the tenant or whose role changed since the token was issued.
+     * user, 401 for a user who left the tenant or whose role changed since the token was issued
+     * (see {@link Revocation#judge}).
      */
     public Tenant verify(CallContext caller) {
-        Tenant tenant = tenants.get(caller.tenantId())
-                .orElseThrow(() -> new ForbiddenException("Your tenant does not exist."));
-        if (tenant.status() != TenantStatus.ACTIVE) {
-            throw new ForbiddenException("Your tenant is " + tenant.status().wireName() + ".");
-        }
-        if (caller.userId() != null) {
-            TenantUser user = users.get(new UserKey(caller.tenantId(), caller.userId()))
-                    .orElseThrow(() -> new UnauthorizedException("This account no longer belongs to the tenant."));
-            if (!user.enabled()) {
-                throw new ForbiddenException("This account is disabled.");
-            }
-            if (!caller.hasRole(user.role().group())) {
-                throw new UnauthorizedException("Your role has changed; sign in again.");
-            }
-        }
-        return tenant;
+        Optional<Tenant> tenant = tenants.get(caller.tenantId());
+        Optional<Revocation> revocation = caller.userId() == null
+                ? Revocation.ofTenant(tenant)
+                : Revocation.ofUser(tenant, users.get(new UserKey(caller.tenantId(), caller.userId())), caller.roles());
+        revocation.ifPresent(revoked -> {
+            throw revoked.toProblem();
+        });
+        return tenant.orElseThrow();
     }
 
     /** Makes this process see a tenant's or user's change at once instead of after the cache expires. */

@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The current tenant's analytics as the API shows them. Revenue is kept per currency. */
+/**
+ * The current tenant's analytics as the API shows them. Revenue is kept per currency, and written
+ * as a string of decimal digits: sums of amounts outgrow the integers a JavaScript client reads
+ * exactly (2^53), and a string reaches every generated client unrounded.
+ */
 @Singleton
 public class AnalyticsReader {
 
@@ -36,24 +40,26 @@ public class AnalyticsReader {
         this.clock = clock;
     }
 
+    /** @param revenueMinor amounts in minor units as decimal strings, by ISO 4217 currency */
     @Serdeable
-    public record StatusFigures(String status, long orders, Map<String, Long> revenueMinor) {
+    public record StatusFigures(String status, long orders, Map<String, String> revenueMinor) {
     }
 
     @Serdeable
-    public record DayFigures(String date, long orders, Map<String, Long> revenueMinor) {
+    public record DayFigures(String date, long orders, Map<String, String> revenueMinor) {
     }
 
     @Serdeable
-    public record ProductFigures(String productId, String name, long units, Map<String, Long> revenueMinor) {
+    public record ProductFigures(String productId, String name, long units, Map<String, String> revenueMinor) {
     }
 
     @Serdeable
     public record Summary(List<StatusFigures> byStatus, DayFigures today, List<ProductFigures> topProducts) {
     }
 
+    /** @param value orders, or revenue in minor units, as a decimal string */
     @Serdeable
-    public record Point(Instant at, long value) {
+    public record Point(Instant at, String value) {
     }
 
     @Serdeable
@@ -119,7 +125,7 @@ public class AnalyticsReader {
         }
         List<Point> points = new ArrayList<>();
         for (Instant at = start; at.isBefore(to); at = at.plus(1, unit)) {
-            points.add(new Point(at, values.getOrDefault(bucketKey(interval, at).substring(prefix.length()), 0L)));
+            points.add(new Point(at, Long.toString(values.getOrDefault(bucketKey(interval, at).substring(prefix.length()), 0L))));
         }
         return new Timeseries(metric.name().toLowerCase(), interval.name().toLowerCase(), metric == Metric.REVENUE ? currency : null, points);
     }
@@ -133,11 +139,9 @@ public class AnalyticsReader {
         return item.isPresent(attribute) ? item.getNumber(attribute).longValue() : 0;
     }
 
-    private static Map<String, Long> plus(Map<String, Long> revenue, String currency, long amount) {
-        Map<String, Long> sum = new TreeMap<>(revenue);
-        if (amount != 0 || !sum.containsKey(currency)) {
-            sum.merge(currency, amount, Long::sum);
-        }
+    private static Map<String, String> plus(Map<String, String> revenue, String currency, long amount) {
+        Map<String, String> sum = new TreeMap<>(revenue);
+        sum.merge(currency, Long.toString(amount), (before, added) -> Long.toString(Long.parseLong(before) + Long.parseLong(added)));
         return sum;
     }
 }

@@ -1,10 +1,7 @@
 package io.tessera.core.analytics;
 
 import io.tessera.core.data.AnalyticsItems;
-import io.tessera.core.data.Page;
-import io.tessera.core.data.PageRequest;
 import io.tessera.core.data.TenantItems;
-import io.tessera.core.orders.Order;
 import io.tessera.core.orders.Orders;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -38,12 +35,8 @@ public class AnalyticsRebuild {
     /** What the aggregates should be, from every order of the tenant. */
     public Map<String, Delta> computed() {
         Map<String, Delta> totals = new TreeMap<>();
-        String cursor = null;
-        do {
-            Page<Order> page = orders.list(null, new PageRequest(PageRequest.MAX_LIMIT, cursor));
-            page.items().forEach(order -> Contributions.of(snapshots.of(order)).forEach((key, delta) -> Contributions.add(totals, key, delta)));
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        orders.allOfTenant().forEach(order ->
+                Contributions.of(snapshots.of(order)).forEach((key, delta) -> Contributions.add(totals, key, delta)));
         totals.values().removeIf(Delta::isZero);
         return totals;
     }

@@ -7,6 +7,8 @@ import io.tessera.core.data.PageRequest;
 import io.tessera.core.data.Query;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.problems.NotFoundException;
+import io.tessera.core.problems.PreconditionFailedException;
+import io.tessera.core.problems.ProblemException;
 import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.uploads.UploadStatus;
 import io.tessera.core.uploads.Uploads;
@@ -21,9 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The current tenant's products. Stock only moves through {@link #reserve} and {@link #release}. */
+/**
+ * The current tenant's products. Every write increments the product's version, reservations and
+ * releases of stock included, and a tenant admin's replacement or removal is conditional on the
+ * version the admin read: a form read before an order can never put back the stock the order took.
+ */
 @Singleton
 public class Catalog {
 
@@ -43,7 +50,7 @@ public class Catalog {
         checkImage(draft);
         Instant now = clock.instant();
         Product product = new Product(UUID.randomUUID().toString(), draft.name(), draft.description(), draft.priceMinor(),
-                draft.currency(), draft.stock(), draft.imageUploadId(), now, now);
+                draft.currency(), draft.stock(), draft.imageUploadId(), now, now, 1);
         items.put(PREFIX + product.productId(), toDocument(product), Expr.of("attribute_not_exists(pk)"));
         return product;
     }
@@ -60,22 +67,37 @@ public class Catalog {
         return items.query(Query.table(PREFIX, page)).map(Catalog::toProduct);
     }
 
-    /** Replaces everything a tenant admin writes, stock included, if the product exists. */
-    public Product replace(String productId, ProductDraft draft) {
+    /**
+     * Replaces everything a tenant admin writes, stock included, if the product is still at
+     * {@code readVersion}: 412 if it changed since (an order reserved stock, another admin saved),
+     * 404 if it is gone.
+     */
+    public Product replace(String productId, ProductDraft draft, long readVersion) {
         Product existing = get(productId);
         checkImage(draft);
         Product replaced = new Product(productId, draft.name(), draft.description(), draft.priceMinor(), draft.currency(),
-                draft.stock(), draft.imageUploadId(), existing.createdAt(), clock.instant());
-        if (!items.put(PREFIX + productId, toDocument(replaced), Expr.of("attribute_exists(pk)"))) {
-            throw notFound(productId);
+                draft.stock(), draft.imageUploadId(), existing.createdAt(), clock.instant(), readVersion + 1);
+        if (!items.put(PREFIX + productId, toDocument(replaced), atVersion(readVersion))) {
+            throw staleOrGone(productId);
         }
         return replaced;
     }
 
-    public void delete(String productId) {
-        if (!items.delete(PREFIX + productId, Expr.of("attribute_exists(pk)"))) {
-            throw notFound(productId);
+    /** Removes the product, if it is still at {@code readVersion} when one is given (412 otherwise). */
+    public void delete(String productId, OptionalLong readVersion) {
+        Expr condition = readVersion.isPresent() ? atVersion(readVersion.getAsLong()) : Expr.of("attribute_exists(pk)");
+        if (!items.delete(PREFIX + productId, condition)) {
+            throw staleOrGone(productId);
         }
+    }
+
+    private static Expr atVersion(long version) {
+        return Expr.of("attribute_exists(pk) AND version = :readVersion").value(":readVersion", version);
+    }
+
+    private ProblemException staleOrGone(String productId) {
+        return find(productId).<ProblemException>map(current -> new PreconditionFailedException("The product changed since you read it"
+                + " (it is at version " + current.version() + "); read it again and reapply your change.")).orElseGet(() -> notFound(productId));
     }
 
     /**
@@ -104,14 +126,14 @@ public class Catalog {
     /** Takes {@code quantity} units, in a transaction, only if that many are in stock. */
     public TransactWriteItem reserve(String productId, int quantity) {
         return items.transactionUpdate(PREFIX + productId,
-                Expr.of("SET stock = stock - :quantity").value(":quantity", quantity),
+                Expr.of("SET stock = stock - :quantity, version = version + :one").value(":quantity", quantity).value(":one", 1),
                 Expr.of("stock >= :quantity").value(":quantity", quantity));
     }
 
     /** Puts {@code quantity} units back, in a transaction, if the product still exists. */
     public TransactWriteItem release(String productId, int quantity) {
         return items.transactionUpdate(PREFIX + productId,
-                Expr.of("SET stock = stock + :quantity").value(":quantity", quantity),
+                Expr.of("SET stock = stock + :quantity, version = version + :one").value(":quantity", quantity).value(":one", 1),
                 Expr.of("attribute_exists(pk)"));
     }
 
@@ -141,7 +163,8 @@ public class Catalog {
                 .putString("currency", product.currency())
                 .putNumber("stock", product.stock())
                 .putString("createdAt", product.createdAt().toString())
-                .putString("updatedAt", product.updatedAt().toString());
+                .putString("updatedAt", product.updatedAt().toString())
+                .putNumber("version", product.version());
         if (product.description() != null) {
             document.putString("description", product.description());
         }
@@ -161,7 +184,8 @@ public class Catalog {
                 document.getNumber("stock").intValue(),
                 optionalString(document, "imageUploadId"),
                 Instant.parse(document.getString("createdAt")),
-                Instant.parse(document.getString("updatedAt")));
+                Instant.parse(document.getString("updatedAt")),
+                document.getNumber("version").longValue());
     }
 
     @Nullable

@@ -11,8 +11,10 @@ import java.time.Instant;
  * @param priceMinor     price in the currency's minor units (cents for EUR)
  * @param currency       ISO 4217 code
  * @param imageUploadId  an uploaded image of this tenant, if any
+ * @param version        incremented by every change, stock reservations included; the ETag a
+ *                       replacement must name in {@code If-Match}
  */
 @Serdeable
 public record Product(String productId, String name, @Nullable String description, long priceMinor, String currency,
-                      int stock, @Nullable String imageUploadId, Instant createdAt, Instant updatedAt) {
+                      int stock, @Nullable String imageUploadId, Instant createdAt, Instant updatedAt, long version) {
 }

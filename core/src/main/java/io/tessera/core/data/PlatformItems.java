@@ -1,5 +1,6 @@
 package io.tessera.core.data;
 
+import io.tessera.core.context.CallContext;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Singleton;
@@ -25,14 +26,18 @@ public class PlatformItems {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final PageCursors cursors;
 
-    PlatformItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources) {
+    PlatformItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources, PageCursors cursors) {
         this.dynamoDb = dynamoDb;
         this.table = resources.getMainTable();
+        this.cursors = cursors;
     }
 
     public Page<EnhancedDocument> tenantProfiles(PageRequest page) {
-        Map<String, AttributeValue> startKey = Cursor.decode(page.cursor(), INDEX.partitionKey(), TENANTS_PARTITION);
+        String caller = CallContext.current().map(CallContext::userId).orElse("-");
+        String binding = INDEX.name() + "|" + TENANTS_PARTITION + "|caller=" + caller;
+        Map<String, AttributeValue> startKey = cursors.decode(binding, page.cursor());
         QueryResponse response = dynamoDb.query(request -> request
                 .tableName(table)
                 .indexName(INDEX.name())
@@ -42,6 +47,6 @@ public class PlatformItems {
                 .limit(page.limit())
                 .exclusiveStartKey(startKey));
         return new Page<>(response.items().stream().map(EnhancedDocument::fromAttributeValueMap).toList(),
-                Cursor.encode(response.lastEvaluatedKey()));
+                cursors.encode(binding, response.lastEvaluatedKey()));
     }
 }

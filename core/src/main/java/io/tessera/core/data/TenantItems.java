@@ -1,6 +1,7 @@
 package io.tessera.core.data;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.context.CurrentTenant;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.resources.TesseraResources;
@@ -9,7 +10,9 @@ import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -17,10 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,15 +43,18 @@ public class TenantItems {
     private static final String SK = TesseraResources.MAIN_TABLE.sortKey().orElseThrow();
     private static final int MAX_QUERY_ROUNDS = 10;
     private static final int MAX_TRANSACTION_ATTEMPTS = 4;
+    private static final int MAX_BATCH_GET = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CurrentTenant currentTenant;
+    private final PageCursors cursors;
 
-    TenantItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant) {
+    TenantItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant, PageCursors cursors) {
         this.dynamoDb = dynamoDb;
         this.table = resources.getMainTable();
         this.currentTenant = currentTenant;
+        this.cursors = cursors;
     }
 
     /** A new document builder with the default converters, for building items to put. */
@@ -66,6 +75,31 @@ public class TenantItems {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
                 .tableName(table).key(key(sortKey)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDocument(item));
+    }
+
+    /**
+     * The items with these sort keys that exist, read consistently with BatchGetItem (up to 100
+     * keys per request, unprocessed keys asked again), keyed by sort key.
+     */
+    public Map<String, EnhancedDocument> getAll(Collection<String> sortKeys) {
+        Map<String, EnhancedDocument> found = new HashMap<>();
+        List<String> keys = List.copyOf(new LinkedHashSet<>(sortKeys));
+        for (int start = 0; start < keys.size(); start += MAX_BATCH_GET) {
+            List<Map<String, AttributeValue>> batch = keys.subList(start, Math.min(keys.size(), start + MAX_BATCH_GET))
+                    .stream().map(this::key).toList();
+            Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
+            for (int round = 1; !wanted.isEmpty(); round++) {
+                Map<String, KeysAndAttributes> asked = wanted;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(request -> request.requestItems(asked));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(item.get(SK).s(), toDocument(item)));
+                wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!wanted.isEmpty()) {
+                    sleepBeforeRetry(Math.min(round, MAX_TRANSACTION_ATTEMPTS));
+                }
+            }
+        }
+        return found;
     }
 
     /** Writes the item; returns false if {@code condition} did not hold (nothing written). */
@@ -124,12 +158,34 @@ public class TenantItems {
         }
     }
 
+    /** One page of a listing, starting where the query's cursor says (400 for a cursor not handed out for it). */
     public Page<EnhancedDocument> query(Query query) {
+        String binding = binding(query, partitionValue(query));
+        Map<String, AttributeValue> startKey = cursors.decode(binding, query.page().cursor());
+        Fetched fetched = fetch(query, startKey, query.page().limit());
+        return new Page<>(fetched.items(), cursors.encode(binding, fetched.lastKey()));
+    }
+
+    /** Every item of a listing, for work that reads it whole itself (nothing is handed to a client, so no cursors). */
+    public List<EnhancedDocument> queryAll(Query query) {
+        List<EnhancedDocument> all = new ArrayList<>();
+        Map<String, AttributeValue> lastKey = null;
+        do {
+            Fetched fetched = fetch(query, lastKey, PageRequest.MAX_LIMIT);
+            all.addAll(fetched.items());
+            lastKey = fetched.lastKey();
+        } while (lastKey != null);
+        return all;
+    }
+
+    private record Fetched(List<EnhancedDocument> items, @Nullable Map<String, AttributeValue> lastKey) {
+    }
+
+    /** Up to {@code limit} items from {@code startKey} on; with a filter, DynamoDB is asked again until the page is full. */
+    private Fetched fetch(Query query, @Nullable Map<String, AttributeValue> startKey, int limit) {
         String partitionAttribute = query.index() == null ? PK : query.index().partitionKey();
         String sortAttribute = query.index() == null ? SK : query.index().sortKey();
-        String partitionValue = query.index() == null ? partition() : indexPartition(query.indexPartition());
-        Map<String, AttributeValue> startKey = Cursor.decode(query.page().cursor(), partitionAttribute, partitionValue);
-
+        String partitionValue = partitionValue(query);
         Expr keyCondition = query.sortKeyPrefix().isEmpty()
                 ? Expr.of("#qpk = :qpk").name("#qpk", partitionAttribute).value(":qpk", partitionValue)
                 : Expr.of("#qpk = :qpk AND begins_with(#qsk, :qsk)")
@@ -146,7 +202,7 @@ public class TenantItems {
                     .expressionAttributeNames(all.namesOrNull())
                     .expressionAttributeValues(all.valuesOrNull())
                     .scanIndexForward(!query.descending())
-                    .limit(query.page().limit() - items.size())
+                    .limit(limit - items.size())
                     .exclusiveStartKey(lastKey);
             if (query.index() != null) {
                 request.indexName(query.index().name());
@@ -159,11 +215,30 @@ public class TenantItems {
             QueryResponse response = dynamoDb.query(request.build());
             response.items().forEach(item -> items.add(toDocument(item)));
             lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            if (lastKey == null || items.size() >= query.page().limit()) {
+            if (lastKey == null || items.size() >= limit) {
                 break;
             }
         }
-        return new Page<>(items, Cursor.encode(lastKey));
+        return new Fetched(items, lastKey);
+    }
+
+    private String partitionValue(Query query) {
+        return query.index() == null ? partition() : indexPartition(query.indexPartition());
+    }
+
+    /** What a cursor of this query is bound to: the listing exactly (partition, prefix, order, filter) and the caller. */
+    private static String binding(Query query, String partitionValue) {
+        StringBuilder binding = new StringBuilder(query.index() == null ? "table" : query.index().name())
+                .append('|').append(partitionValue)
+                .append('|').append(query.sortKeyPrefix())
+                .append('|').append(query.descending() ? "desc" : "asc");
+        if (query.filter() != null) {
+            binding.append('|').append(query.filter().expression())
+                    .append('|').append(new TreeMap<>(query.filter().names()))
+                    .append('|').append(new TreeMap<>(query.filter().values()));
+        }
+        String caller = CallContext.current().map(CallContext::userId).orElse(null);
+        return binding.append("|caller=").append(caller == null ? "-" : caller).toString();
     }
 
     /**

@@ -13,7 +13,10 @@ import java.io.IOException;
 /**
  * JSON strings and booleans as they are written, nothing coerced: the default deserializers turn
  * {@code 42} or {@code ["x"]} into {@code "x"}-like strings and {@code "yes"} into a boolean, so a
- * client with a wrong type would get a 2xx instead of the 400 that tells it what is wrong.
+ * client with a wrong type would get a 2xx instead of the 400 that tells it what is wrong. Strings
+ * must be Unicode text: JSON's {@code \uD800} escapes can spell an unpaired surrogate, which is no
+ * character at all (RFC 8259 §8.2) and which DynamoDB and other services refuse, so it is a 400
+ * naming the field before anything is written.
  */
 @Factory
 class StrictScalars {
@@ -21,7 +24,21 @@ class StrictScalars {
     @Singleton
     @Primary
     Deserializer<String> strings() {
-        return new Strict<>("a string", JsonNode::isString, JsonNode::getStringValue);
+        return new Strict<>("a string of Unicode text (no unpaired surrogates)",
+                node -> node.isString() && isUnicodeText(node.getStringValue()), JsonNode::getStringValue);
+    }
+
+    /** True unless the string holds a high surrogate without its low one, or a low one alone. */
+    static boolean isUnicodeText(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Singleton

@@ -71,6 +71,12 @@ public class Orders {
         return items.query(query.newestFirst()).map(this::toOrder);
     }
 
+    /** Every order of the tenant, for system work that reads them all (analytics rebuild); no caller's view applies. */
+    public List<Order> allOfTenant() {
+        return items.queryAll(Query.index(TENANT_INDEX, "ORDERS", "", new PageRequest(PageRequest.MAX_LIMIT, null)))
+                .stream().map(this::toOrder).toList();
+    }
+
     /**
      * Moves an order to {@code target}. Illegal transitions are 409; members may only cancel
      * their own PLACED orders (403 otherwise). Cancelling puts the stock back.

@@ -30,4 +30,9 @@ public interface ResourcesConfiguration {
     @NotBlank
     @Bindable(defaultValue = TesseraResources.EVENT_BUS)
     String getEventBus();
+
+    /** The Secrets Manager secret (name or ARN) that page cursors are signed with. */
+    @NotBlank
+    @Bindable(defaultValue = TesseraResources.CURSOR_KEY_SECRET)
+    String getCursorKeySecret();
 }

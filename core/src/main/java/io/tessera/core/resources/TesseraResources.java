@@ -43,6 +43,8 @@ public final class TesseraResources {
     public static final String ANALYTICS_TABLE_NAME = "tessera-analytics";
     public static final String UPLOADS_BUCKET_NAME = "tessera-uploads";
     public static final String EVENT_BUS = "tessera";
+    /** The Secrets Manager secret whose string signs page cursors (at least 32 random bytes). */
+    public static final String CURSOR_KEY_SECRET = "tessera-cursor-key";
     /** Uploaded objects live under {@code tenants/<tenantId>/uploads/<uploadId>/<name>}. */
     public static final String UPLOADS_PREFIX = "tenants/";
 
@@ -76,7 +78,14 @@ public final class TesseraResources {
     public static final Queue UPLOADS_QUEUE = new Queue("tessera-uploads", "tessera-uploads-dlq", 5, 60,
             "io.tessera.streams.uploads.UploadCompletionHandler");
 
-    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE);
+    /**
+     * What may end WebSocket connections: users' and tenants' access changes from the bus, and each
+     * connection's own expiry timer (delayed messages); the consumer closes what lost its authority.
+     */
+    public static final Queue CONNECTIONS_QUEUE = new Queue("tessera-connections", "tessera-connections-dlq", 5, 30,
+            "io.tessera.streams.connections.ConnectionChecksHandler");
+
+    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE, CONNECTIONS_QUEUE);
 
     /**
      * A consumer of a table's stream (a DynamoDB Streams event source mapping in AWS, a poller
@@ -86,7 +95,10 @@ public final class TesseraResources {
     public record StreamConsumer(String name, Table table, String handler, int batchSize, int maxRetries, String failureQueue) {
     }
 
-    /** Publishes OrderCreated and OrderStatusChanged from the orders' writes (the outbox). */
+    /**
+     * Publishes OrderCreated and OrderStatusChanged from the orders' writes, UserAccessChanged and
+     * TenantStatusChanged from the users' and tenants' (the outbox).
+     */
     public static final StreamConsumer OUTBOX = new StreamConsumer("outbox", MAIN_TABLE,
             "io.tessera.streams.outbox.OutboxPublisherHandler", 100, 5, "tessera-outbox-dlq");
 
@@ -102,5 +114,8 @@ public final class TesseraResources {
     public static final Rule ORDER_EVENTS_RULE = new Rule("tessera-order-events-to-notify",
             "{\"source\":[\"tessera.orders\"],\"detail-type\":[\"OrderCreated\",\"OrderStatusChanged\"]}", NOTIFY_QUEUE);
 
-    public static final List<Rule> RULES = List.of(CHECKOUT_RULE, ORDER_EVENTS_RULE);
+    public static final Rule ACCESS_CHANGES_RULE = new Rule("tessera-access-changes-to-connections",
+            "{\"source\":[\"tessera.tenants\"],\"detail-type\":[\"UserAccessChanged\",\"TenantStatusChanged\"]}", CONNECTIONS_QUEUE);
+
+    public static final List<Rule> RULES = List.of(CHECKOUT_RULE, ORDER_EVENTS_RULE, ACCESS_CHANGES_RULE);
 }

@@ -9,11 +9,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The current tenant's profile: name, tier, status and the counters that tier limits are checked
  * against. It lives in the tenant's own partition and is also indexed for the platform's listing.
+ * Its version counts changes of its settings (tier and status), which platform admins make
+ * conditional on the version they read; the usage counters are live values and do not change it.
  */
 @Singleton
 public class TenantProfiles {
@@ -41,6 +45,7 @@ public class TenantProfiles {
                 .putNumber("userCount", 0)
                 .putNumber("adminCount", 0)
                 .putNumber("storageUsedBytes", 0)
+                .putNumber("version", 1)
                 .putString("gsi1pk", PlatformItems.TENANTS_PARTITION)
                 .putString("gsi1sk", now + "#" + items.tenantId())
                 .build();
@@ -51,14 +56,27 @@ public class TenantProfiles {
         return items.get(SORT_KEY).map(TenantProfiles::toTenant);
     }
 
-    public Optional<Tenant> changeTier(Tier tier) {
-        return items.update(SORT_KEY, Expr.of("SET tier = :tier").value(":tier", tier.wireName()),
-                Expr.of("attribute_exists(pk)")).map(TenantProfiles::toTenant);
+    /** The sort key to ask for, with others, when the profile is read in a batch ({@link #among}). */
+    public String sortKey() {
+        return SORT_KEY;
     }
 
-    public Optional<Tenant> changeStatus(TenantStatus status) {
-        return items.update(SORT_KEY, Expr.of("SET #status = :status").name("#status", "status").value(":status", status.wireName()),
-                Expr.of("attribute_exists(pk)")).map(TenantProfiles::toTenant);
+    /** The profile among items of the tenant read in a batch, keyed by sort key. */
+    public Optional<Tenant> among(Map<String, EnhancedDocument> itemsBySortKey) {
+        return Optional.ofNullable(itemsBySortKey.get(SORT_KEY)).map(TenantProfiles::toTenant);
+    }
+
+    /**
+     * Sets the tier and the status, if the profile exists and, when {@code readVersion} is given,
+     * is still at that version; empty otherwise (nothing written).
+     */
+    public Optional<Tenant> changeSettings(Tier tier, TenantStatus status, OptionalLong readVersion) {
+        Expr condition = readVersion.isPresent()
+                ? Expr.of("attribute_exists(pk) AND version = :readVersion").value(":readVersion", readVersion.getAsLong())
+                : Expr.of("attribute_exists(pk)");
+        return items.update(SORT_KEY, Expr.of("SET tier = :tier, #status = :status, version = version + :one")
+                        .name("#status", "status").value(":tier", tier.wireName()).value(":status", status.wireName()).value(":one", 1),
+                condition).map(TenantProfiles::toTenant);
     }
 
     /** Removes a profile that signup could not complete. */
@@ -113,7 +131,7 @@ public class TenantProfiles {
     /** Signup's last step, in one transaction with the first admin's directory entry: the tenant goes live. */
     public TransactWriteItem activateWithFirstAdmin() {
         return items.transactionUpdate(SORT_KEY,
-                Expr.of("SET #status = :active, userCount = :one, adminCount = :one")
+                Expr.of("SET #status = :active, userCount = :one, adminCount = :one, version = version + :one")
                         .name("#status", "status").value(":active", TenantStatus.ACTIVE.wireName()).value(":one", 1),
                 Expr.of("#status = :pending").value(":pending", TenantStatus.PENDING.wireName()));
     }
@@ -127,6 +145,7 @@ public class TenantProfiles {
                 Instant.parse(document.getString("createdAt")),
                 document.getNumber("userCount").intValue(),
                 document.getNumber("adminCount").intValue(),
-                document.getNumber("storageUsedBytes").longValue());
+                document.getNumber("storageUsedBytes").longValue(),
+                document.getNumber("version").longValue());
     }
 }

@@ -18,10 +18,10 @@ public enum TenantStatus {
     }
 
     @JsonCreator
-    public static TenantStatus fromWireName(String value) {
+    public static TenantStatus fromWireName(String status) {
         return Arrays.stream(values())
-                .filter(status -> status.wireName().equals(value))
+                .filter(candidate -> candidate.wireName().equals(status))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown status: " + value));
+                .orElseThrow(() -> new IllegalArgumentException("unknown status: " + status));
     }
 }

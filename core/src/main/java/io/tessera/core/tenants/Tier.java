@@ -18,10 +18,10 @@ public enum Tier {
     }
 
     @JsonCreator
-    public static Tier fromWireName(String value) {
+    public static Tier fromWireName(String tier) {
         return Arrays.stream(values())
-                .filter(tier -> tier.wireName().equals(value))
+                .filter(candidate -> candidate.wireName().equals(tier))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown tier: " + value));
+                .orElseThrow(() -> new IllegalArgumentException("unknown tier: " + tier));
     }
 }

@@ -82,16 +82,10 @@ public class Uploads {
     /** Bytes declared by the tenant's uploads still waiting for their object: they count against the quota. */
     public long pendingBytes() {
         long now = clock.instant().getEpochSecond();
-        long pending = 0;
-        String cursor = null;
-        do {
-            Page<EnhancedDocument> page = items.query(Query.index(TENANT_INDEX, "UPLOADS", "", new PageRequest(PageRequest.MAX_LIMIT, cursor))
-                    .filter(Expr.of("#status = :pending AND expiresAt > :now").name("#status", "status")
-                            .value(":pending", UploadStatus.PENDING.name()).value(":now", now)));
-            pending += page.items().stream().mapToLong(item -> item.getNumber("declaredBytes").longValue()).sum();
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return pending;
+        return items.queryAll(Query.index(TENANT_INDEX, "UPLOADS", "", new PageRequest(PageRequest.MAX_LIMIT, null))
+                        .filter(Expr.of("#status = :pending AND expiresAt > :now").name("#status", "status")
+                                .value(":pending", UploadStatus.PENDING.name()).value(":now", now)))
+                .stream().mapToLong(item -> item.getNumber("declaredBytes").longValue()).sum();
     }
 
     /** PENDING to UPLOADED with the object's real size and ETag, adding the size to the tenant's storage. */

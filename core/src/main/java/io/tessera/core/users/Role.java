@@ -24,10 +24,10 @@ public enum Role {
     }
 
     @JsonCreator
-    public static Role fromGroup(String group) {
+    public static Role fromGroup(String role) {
         return Arrays.stream(values())
-                .filter(role -> role.group.equals(group))
+                .filter(candidate -> candidate.group.equals(role))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role: " + group));
+                .orElseThrow(() -> new IllegalArgumentException("unknown role: " + role));
     }
 }

@@ -7,18 +7,24 @@ import io.tessera.core.data.Query;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.problems.ConflictException;
 import io.tessera.core.problems.NotFoundException;
+import io.tessera.core.problems.PreconditionFailedException;
 import io.tessera.core.problems.UnprocessableException;
+import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantProfiles;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The current tenant's users. Every change that affects the tier's seat count or the number of
@@ -70,6 +76,24 @@ public class UserDirectory {
         return items.get(PREFIX + userId).map(UserDirectory::toUser);
     }
 
+    /**
+     * The tenant and those of these users that are in its directory, keyed by user id, read
+     * consistently in one batch: what the authority of a tenant's WebSocket connections is judged by.
+     */
+    public record Standing(Optional<Tenant> tenant, Map<String, TenantUser> users) {
+    }
+
+    public Standing standing(Collection<String> userIds) {
+        List<String> sortKeys = new ArrayList<>();
+        sortKeys.add(profiles.sortKey());
+        userIds.forEach(userId -> sortKeys.add(PREFIX + userId));
+        Map<String, EnhancedDocument> found = items.getAll(sortKeys);
+        Map<String, TenantUser> users = new HashMap<>();
+        found.values().stream().filter(document -> "USER".equals(document.getString("type")))
+                .forEach(document -> users.put(document.getString("userId"), toUser(document)));
+        return new Standing(profiles.among(found), users);
+    }
+
     public TenantUser get(String userId) {
         return find(userId).orElseThrow(() -> new NotFoundException("There is no user " + userId + "."));
     }
@@ -78,28 +102,38 @@ public class UserDirectory {
         return items.query(Query.table(PREFIX, page)).map(UserDirectory::toUser);
     }
 
-    public TenantUser changeRole(String userId, Role role) {
+    /** The user, if still at {@code readVersion} when one is given: 412 if it changed since, 404 if there is none. */
+    public TenantUser get(String userId, OptionalLong readVersion) {
         TenantUser user = get(userId);
+        if (readVersion.isPresent() && readVersion.getAsLong() != user.version()) {
+            throw new PreconditionFailedException("The user changed since you read it (it is at version " + user.version()
+                    + "); read it again and reapply your change.");
+        }
+        return user;
+    }
+
+    public TenantUser changeRole(String userId, Role role, OptionalLong readVersion) {
+        TenantUser user = get(userId, readVersion);
         if (user.role() == role) {
             return user;
         }
-        TenantUser changed = new TenantUser(user.userId(), user.username(), role, user.enabled(), user.createdAt());
+        TenantUser changed = new TenantUser(user.userId(), user.username(), role, user.enabled(), user.createdAt(), user.version() + 1);
         write(user, changed);
         return changed;
     }
 
-    public TenantUser setEnabled(String userId, boolean enabled) {
-        TenantUser user = get(userId);
+    public TenantUser setEnabled(String userId, boolean enabled, OptionalLong readVersion) {
+        TenantUser user = get(userId, readVersion);
         if (user.enabled() == enabled) {
             return user;
         }
-        TenantUser changed = new TenantUser(user.userId(), user.username(), user.role(), enabled, user.createdAt());
+        TenantUser changed = new TenantUser(user.userId(), user.username(), user.role(), enabled, user.createdAt(), user.version() + 1);
         write(user, changed);
         return changed;
     }
 
-    public TenantUser remove(String userId) {
-        TenantUser user = get(userId);
+    public TenantUser remove(String userId, OptionalLong readVersion) {
+        TenantUser user = get(userId, readVersion);
         transact(List.of(
                 items.transactionDelete(PREFIX + userId, unchanged(user)),
                 profiles.freeSeat(user.isEnabledAdmin())));
@@ -114,10 +148,7 @@ public class UserDirectory {
     }
 
     private static Expr unchanged(TenantUser user) {
-        return Expr.of("#role = :role AND enabled = :enabled")
-                .name("#role", "role")
-                .value(":role", user.role().group())
-                .value(":enabled", AttributeValue.fromBool(user.enabled()));
+        return Expr.of("version = :version").value(":version", user.version());
     }
 
     /** The user write comes first; a failed second condition means the last enabled admin was at stake. */
@@ -141,6 +172,7 @@ public class UserDirectory {
                 .putString("role", user.role().group())
                 .putBoolean("enabled", user.enabled())
                 .putString("createdAt", user.createdAt().toString())
+                .putNumber("version", user.version())
                 .build();
     }
 
@@ -150,6 +182,7 @@ public class UserDirectory {
                 document.getString("username"),
                 Role.fromGroup(document.getString("role")),
                 document.getBoolean("enabled"),
-                Instant.parse(document.getString("createdAt")));
+                Instant.parse(document.getString("createdAt")),
+                document.getNumber("version").longValue());
     }
 }

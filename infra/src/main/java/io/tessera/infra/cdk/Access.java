@@ -10,16 +10,24 @@ enum Access {
     ANALYTICS_TABLE,
     /** Read and write the WebSocket connections table. */
     CONNECTIONS_TABLE,
-    /** Post to WebSocket connections through the stage's Management API (and know its endpoint). */
+    /**
+     * Post to and close WebSocket connections through the stage's Management API (and know its
+     * endpoint). Every push first checks the connections' authority, so this also reads the main
+     * table (tenant status, users) and the connections table.
+     */
     PUSH,
     /** Put events on the {@code tessera} bus. */
     PUBLISH_EVENTS,
     /** Send delayed analytics flushes to the analytics push queue. */
     SCHEDULE_ANALYTICS_PUSH,
+    /** Send connections' expiry timers to the connections queue. */
+    SCHEDULE_CONNECTION_CHECK,
     /** Sign upload (PUT/POST) and download URLs for objects under the uploads prefix. */
     UPLOADS_SIGN,
     /** Read and delete uploaded objects (the completion check). */
     UPLOADS_VERIFY,
+    /** Read the secret that signs page cursors (and know its ARN). */
+    READ_CURSOR_KEY,
     /** Administer the user pool's users: create, set passwords, groups, enable, disable, sign out, delete. */
     USER_ADMINISTRATION
 }

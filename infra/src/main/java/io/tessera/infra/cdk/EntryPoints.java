@@ -16,7 +16,9 @@ import static io.tessera.infra.cdk.Access.MAIN_TABLE;
 import static io.tessera.infra.cdk.Access.MAIN_TABLE_READ;
 import static io.tessera.infra.cdk.Access.PUBLISH_EVENTS;
 import static io.tessera.infra.cdk.Access.PUSH;
+import static io.tessera.infra.cdk.Access.READ_CURSOR_KEY;
 import static io.tessera.infra.cdk.Access.SCHEDULE_ANALYTICS_PUSH;
+import static io.tessera.infra.cdk.Access.SCHEDULE_CONNECTION_CHECK;
 import static io.tessera.infra.cdk.Access.UPLOADS_SIGN;
 import static io.tessera.infra.cdk.Access.UPLOADS_VERIFY;
 import static io.tessera.infra.cdk.Access.USER_ADMINISTRATION;
@@ -38,9 +40,9 @@ final class EntryPoints {
     static final String CONNECT_AUTHORIZER = "io.tessera.realtime.aws.ConnectAuthorizer";
 
     static final EntryPoint API = new EntryPoint("Api", Module.API, API_HANDLER, 2048, Duration.seconds(20),
-            EnumSet.of(MAIN_TABLE, ANALYTICS_TABLE, PUBLISH_EVENTS, UPLOADS_SIGN, USER_ADMINISTRATION));
+            EnumSet.of(MAIN_TABLE, ANALYTICS_TABLE, PUBLISH_EVENTS, UPLOADS_SIGN, USER_ADMINISTRATION, READ_CURSOR_KEY));
     static final EntryPoint WEBSOCKET = new EntryPoint("WebSocket", Module.REALTIME, WEBSOCKET_HANDLER, 1024, Duration.seconds(10),
-            EnumSet.of(MAIN_TABLE_READ, CONNECTIONS_TABLE, PUSH));
+            EnumSet.of(MAIN_TABLE_READ, CONNECTIONS_TABLE, PUSH, SCHEDULE_CONNECTION_CHECK));
     static final EntryPoint AUTHORIZER = new EntryPoint("ConnectAuthorizer", Module.REALTIME, CONNECT_AUTHORIZER, 1024, Duration.seconds(10),
             EnumSet.of(MAIN_TABLE_READ));
 
@@ -53,6 +55,7 @@ final class EntryPoints {
             TesseraResources.NOTIFY_QUEUE.consumer(), EnumSet.of(MAIN_TABLE, CONNECTIONS_TABLE, PUSH),
             TesseraResources.ANALYTICS_PUSH_QUEUE.consumer(), EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH),
             TesseraResources.UPLOADS_QUEUE.consumer(), EnumSet.of(MAIN_TABLE, UPLOADS_VERIFY, CONNECTIONS_TABLE, PUSH),
+            TesseraResources.CONNECTIONS_QUEUE.consumer(), EnumSet.of(PUSH, SCHEDULE_CONNECTION_CHECK),
             TesseraResources.OUTBOX.handler(), EnumSet.of(PUBLISH_EVENTS),
             TesseraResources.ANALYTICS.handler(), EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH));
 

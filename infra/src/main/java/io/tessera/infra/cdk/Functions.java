@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class Functions extends Construct {
 
-    record Props(LambdaJars jars, List<String> webOrigins, Identity identity, Tables tables, UploadsBucket uploads,
+    record Props(LambdaJars jars, List<String> webOrigins, Identity identity, Tables tables, Secrets secrets, UploadsBucket uploads,
                  Messaging messaging, WebSocketEndpoint webSocket) {
     }
 
@@ -93,6 +93,9 @@ final class Functions extends Construct {
         if (entryPoint.access().contains(Access.PUSH)) {
             environment.put("AWS_SERVICES_EXECUTE_API_ENDPOINT_OVERRIDE", props.webSocket().stage().getCallbackUrl());
         }
+        if (entryPoint.access().contains(Access.READ_CURSOR_KEY)) {
+            environment.put("TESSERA_RESOURCES_CURSOR_KEY_SECRET", props.secrets().cursorKey().getSecretArn());
+        }
         if (entryPoint == EntryPoints.API) {
             environment.put("TESSERA_WEB_ORIGINS", String.join(",", props.webOrigins()));
         }
@@ -105,9 +108,14 @@ final class Functions extends Construct {
             case MAIN_TABLE_READ -> props.tables().of(TesseraResources.MAIN_TABLE).grantReadData(role);
             case ANALYTICS_TABLE -> props.tables().of(TesseraResources.ANALYTICS_TABLE).grantReadWriteData(role);
             case CONNECTIONS_TABLE -> props.tables().of(TesseraResources.CONNECTIONS_TABLE).grantReadWriteData(role);
-            case PUSH -> props.webSocket().stage().grantManagementApiAccess(role);
+            case PUSH -> {
+                props.webSocket().stage().grantManagementApiAccess(role);
+                props.tables().of(TesseraResources.MAIN_TABLE).grantReadData(role);
+                props.tables().of(TesseraResources.CONNECTIONS_TABLE).grantReadWriteData(role);
+            }
             case PUBLISH_EVENTS -> props.messaging().bus().grantPutEventsTo(role);
             case SCHEDULE_ANALYTICS_PUSH -> props.messaging().queue(TesseraResources.ANALYTICS_PUSH_QUEUE).grantSendMessages(role);
+            case SCHEDULE_CONNECTION_CHECK -> props.messaging().queue(TesseraResources.CONNECTIONS_QUEUE).grantSendMessages(role);
             case UPLOADS_SIGN -> {
                 props.uploads().bucket().grantPut(role, UPLOADED_OBJECTS);
                 props.uploads().bucket().grantRead(role, UPLOADED_OBJECTS);
@@ -116,6 +124,7 @@ final class Functions extends Construct {
                 props.uploads().bucket().grantRead(role, UPLOADED_OBJECTS);
                 props.uploads().bucket().grantDelete(role, UPLOADED_OBJECTS);
             }
+            case READ_CURSOR_KEY -> props.secrets().cursorKey().grantRead(role);
             case USER_ADMINISTRATION -> props.identity().userPool().grant(role, USER_ADMINISTRATION_ACTIONS.toArray(String[]::new));
         }
     }

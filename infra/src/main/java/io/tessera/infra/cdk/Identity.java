@@ -35,8 +35,9 @@ final class Identity extends Construct {
         userPool = UserPool.Builder.create(this, "UserPool")
                 .userPoolName(TesseraResources.USER_POOL)
                 .selfSignUpEnabled(false)
-                // Usernames are the users' email addresses, as locally.
+                // Usernames are the users' email addresses, as locally, and like emails ignore case (SPEC §4).
                 .signInAliases(SignInAliases.builder().username(true).build())
+                .signInCaseSensitive(false)
                 .customAttributes(Map.of(TesseraResources.TENANT_ID_ATTRIBUTE,
                         StringAttribute.Builder.create().minLen(1).maxLen(64).mutable(false).build()))
                 .passwordPolicy(PasswordPolicy.builder()

@@ -51,7 +51,7 @@ final class RestEndpoint extends Construct {
             new PublicRoute("POST", "/auth/refresh"),
             new PublicRoute("POST", "/auth/challenge"),
             new PublicRoute("POST", "/tenants"));
-    static final List<String> CORS_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id");
+    static final List<String> CORS_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-Correlation-Id");
 
     /**
      * The ceiling for the whole stage, well under the account's default: it keeps a flood from

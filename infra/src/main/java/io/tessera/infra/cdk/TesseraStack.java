@@ -20,11 +20,12 @@ public final class TesseraStack extends Stack {
         super(scope, id, props);
         Identity identity = createUserPool();
         Tables tables = createTables();
+        Secrets secrets = createSecrets();
         Messaging messaging = createMessaging();
         UploadsBucket uploads = createUploadsBucket(settings, messaging);
         ApiGatewayLogging apiLogging = createApiGatewayLogging();
         WebSocketEndpoint webSocket = createWebSocketApi(apiLogging);
-        Functions functions = createFunctions(settings, identity, tables, uploads, messaging, webSocket);
+        Functions functions = createFunctions(settings, identity, tables, secrets, uploads, messaging, webSocket);
         connectEventSources(functions, tables, messaging);
         routeWebSocket(webSocket, functions);
         RestEndpoint restApi = createRestApi(settings, functions, identity, apiLogging);
@@ -38,6 +39,10 @@ public final class TesseraStack extends Stack {
 
     private Tables createTables() {
         return new Tables(this, "Tables", TesseraResources.TABLES);
+    }
+
+    private Secrets createSecrets() {
+        return new Secrets(this, "Secrets");
     }
 
     private Messaging createMessaging() {
@@ -56,10 +61,10 @@ public final class TesseraStack extends Stack {
         return new WebSocketEndpoint(this, "WebSocket", apiLogging);
     }
 
-    private Functions createFunctions(StackSettings settings, Identity identity, Tables tables, UploadsBucket uploads,
+    private Functions createFunctions(StackSettings settings, Identity identity, Tables tables, Secrets secrets, UploadsBucket uploads,
                                       Messaging messaging, WebSocketEndpoint webSocket) {
-        return new Functions(this, "Functions", new Functions.Props(settings.jars(), settings.webOrigins(), identity, tables, uploads,
-                messaging, webSocket));
+        return new Functions(this, "Functions", new Functions.Props(settings.jars(), settings.webOrigins(), identity, tables, secrets,
+                uploads, messaging, webSocket));
     }
 
     /**

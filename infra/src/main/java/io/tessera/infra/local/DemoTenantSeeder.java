@@ -59,11 +59,11 @@ final class DemoTenantSeeder {
             CallContext.system(DEMO_TENANT_ID, null).run(() -> {
                 if (profiles.get().isEmpty()) {
                     profiles.createPending("Demo Company", Tier.STANDARD);
-                    users.addFirstAdmin(new TenantUser(adminId, "admin@demo.example.com", Role.TENANT_ADMIN, true, Instant.now()));
+                    users.addFirstAdmin(TenantUser.added(adminId, "admin@demo.example.com", Role.TENANT_ADMIN, Instant.now()));
                 }
                 if (users.find(memberId).isEmpty()) {
                     users.reserveSeat(Role.MEMBER, maxUsers);
-                    users.add(new TenantUser(memberId, "member@demo.example.com", Role.MEMBER, true, Instant.now()));
+                    users.add(TenantUser.added(memberId, "member@demo.example.com", Role.MEMBER, Instant.now()));
                 }
             });
             Catalog catalog = application.getBean(Catalog.class);

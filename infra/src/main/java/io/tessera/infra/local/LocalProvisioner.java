@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -37,9 +38,11 @@ public final class LocalProvisioner {
              S3Client s3 = S3Client.builder().forcePathStyle(true).build();
              SqsClient sqs = SqsClient.create();
              EventBridgeClient eventBridge = EventBridgeClient.create();
-             CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create()) {
+             CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create();
+             SecretsManagerClient secretsManager = SecretsManagerClient.create()) {
 
             new TablesProvisioner(dynamoDb).provision(TesseraResources.TABLES);
+            new SecretsProvisioner(secretsManager).provision();
             MessagingProvisioner messaging = new MessagingProvisioner(eventBridge, sqs);
             messaging.provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
             new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME, messaging.arnOf(TesseraResources.UPLOADS_QUEUE));

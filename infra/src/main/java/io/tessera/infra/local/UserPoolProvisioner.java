@@ -58,7 +58,9 @@ final class UserPoolProvisioner {
                         .requireNumbers(true)
                         .requireSymbols(false)
                         .temporaryPasswordValidityDays(7)))
-                .adminCreateUserConfig(config -> config.allowAdminCreateUserOnly(true)))
+                .adminCreateUserConfig(config -> config.allowAdminCreateUserOnly(true))
+                // Emails are case-insensitive everywhere (SPEC §4); the emulator stores this but does not apply it.
+                .usernameConfiguration(config -> config.caseSensitive(false)))
                 .userPool().id();
         System.out.println("created user pool " + id);
         return id;

@@ -78,6 +78,25 @@ class IamTest {
     }
 
     @Test
+    void onlyTheApiReadsTheCursorKey() {
+        assertThat(handlersAllowedTo("secretsmanager:GetSecretValue")).containsExactly(EntryPoints.API_HANDLER);
+    }
+
+    @Test
+    void theWebSocketFunctionAndTheConnectionChecksConsumerMaySetConnectionTimersAndNobodyElse() {
+        assertThat(handlersAllowedTo("sqs:SendMessage")).contains(EntryPoints.WEBSOCKET_HANDLER, TesseraResources.CONNECTIONS_QUEUE.consumer());
+        assertThat(handlersWith(Access.SCHEDULE_CONNECTION_CHECK))
+                .containsExactlyInAnyOrder(EntryPoints.WEBSOCKET_HANDLER, TesseraResources.CONNECTIONS_QUEUE.consumer());
+    }
+
+    @Test
+    void everyPushingFunctionMayReadWhatConnectionsAreJudgedBy() {
+        handlersWith(Access.PUSH).forEach(handler -> assertThat(statementsOf(json.resource(synthesized.functionId(handler)))
+                .flatMap(statement -> strings(statement.get("Action"))))
+                .as(handler).contains("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"));
+    }
+
+    @Test
     void theConnectAuthorizerMayOnlyReadTheMainTable() {
         Map<String, Object> authorizer = json.resource(synthesized.functionId(EntryPoints.CONNECT_AUTHORIZER));
         assertThat(statementsOf(authorizer).flatMap(statement -> strings(statement.get("Action"))))

@@ -39,7 +39,7 @@ public class ConnectAuthorizer extends MicronautRequestHandler<APIGatewayCustomA
             throw new IllegalStateException("Unauthorized");
         }
         try {
-            CallContext caller = protocol.authenticate(token);
+            CallContext caller = protocol.authenticate(token).context();
             return policy(caller.userId(), IamPolicyResponseV1.allowStatement(event.getMethodArn()),
                     Map.of("tenantId", caller.tenantId(), "userId", caller.userId()));
         } catch (ProblemException refused) {

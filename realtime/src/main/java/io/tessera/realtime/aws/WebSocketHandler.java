@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.tessera.core.problems.ProblemException;
-import io.tessera.realtime.Pusher;
+import io.tessera.core.push.Pusher;
 import io.tessera.realtime.RealtimeProtocol;
 import jakarta.inject.Inject;
 
@@ -48,7 +48,8 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
                 }
             }
             case "$disconnect" -> protocol.close(connectionId);
-            default -> pusher.send(connectionId, protocol.onMessage(connectionId, event.getBody() == null ? "" : event.getBody()));
+            default -> protocol.onMessage(connectionId, event.getBody() == null ? "" : event.getBody())
+                    .ifPresent(reply -> pusher.send(connectionId, reply));
         }
         return status(200);
     }

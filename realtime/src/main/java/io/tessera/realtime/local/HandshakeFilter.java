@@ -6,9 +6,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.tessera.core.context.CallContext;
 import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.realtime.RealtimeProtocol;
+import io.tessera.realtime.VerifiedCaller;
 
 /**
  * Refuses a WebSocket upgrade whose {@code ?token=} is not a valid ID token of an active tenant's
@@ -37,7 +37,7 @@ class HandshakeFilter implements Ordered {
         if (token == null || token.isBlank()) {
             throw new UnauthorizedException("Connect with a Cognito ID token: /ws?token=<idToken>.");
         }
-        CallContext caller = protocol.authenticate(token);
+        VerifiedCaller caller = protocol.authenticate(token);
         request.setAttribute(CALLER, caller);
     }
 

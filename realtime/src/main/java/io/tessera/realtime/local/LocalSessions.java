@@ -1,10 +1,13 @@
 package io.tessera.realtime.local;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
-import io.tessera.realtime.Pusher;
+import io.tessera.core.push.Closing;
+import io.tessera.core.push.Pusher;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 @Requires(env = "local")
 class LocalSessions implements Pusher {
+
+    /** RFC 6455 §5.5: a close frame's reason holds at most 123 bytes of UTF-8. */
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
 
@@ -23,10 +29,6 @@ class LocalSessions implements Pusher {
         sessions.remove(session.getId());
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     @Override
     public boolean send(String connectionId, String message) {
         WebSocketSession session = sessions.get(connectionId);
@@ -36,5 +38,23 @@ class LocalSessions implements Pusher {
         }
         session.sendAsync(message);
         return true;
+    }
+
+    /** Writes the close frame after anything sent before it: Netty keeps a channel's writes in order. */
+    @Override
+    public void disconnect(String connectionId, Closing closing) {
+        WebSocketSession session = sessions.remove(connectionId);
+        if (session != null && session.isOpen()) {
+            session.close(new CloseReason(closing.code(), fitCloseFrame(closing.reason())));
+        }
+    }
+
+    /** The full reason went out in the {@code connection.closing} message; the frame keeps what fits. */
+    private static String fitCloseFrame(String reason) {
+        String fitted = reason;
+        while (fitted.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON_BYTES) {
+            fitted = fitted.substring(0, fitted.offsetByCodePoints(fitted.length(), -1));
+        }
+        return fitted;
     }
 }

@@ -12,8 +12,8 @@ import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.tessera.core.context.CallContext;
 import io.tessera.realtime.RealtimeProtocol;
+import io.tessera.realtime.VerifiedCaller;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 class LocalWebSocket {
 
     static final String PATH = "/ws";
+    static final int MAX_FRAME_BYTES = 32 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LocalWebSocket.class);
 
     private final RealtimeProtocol protocol;
@@ -55,21 +56,23 @@ class LocalWebSocket {
     @OnOpen
     @NonBlocking
     void open(WebSocketSession session, HttpRequest<?> request) {
-        CallContext caller = request.getAttribute(HandshakeFilter.CALLER, CallContext.class).orElse(null);
+        VerifiedCaller caller = request.getAttribute(HandshakeFilter.CALLER, VerifiedCaller.class).orElse(null);
         if (caller == null) {
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
         then(session, () -> {
-            protocol.open(session.getId(), caller);
+            // The session is known first, so that a push racing the registration finds it.
             sessions.add(session);
+            protocol.open(session.getId(), caller);
         });
     }
 
-    @OnMessage
+    /** Frames are capped as API Gateway caps them (32 KB); whole messages by the local launcher (128 KB). */
+    @OnMessage(maxPayloadLength = MAX_FRAME_BYTES)
     @NonBlocking
     void message(String text, WebSocketSession session) {
-        then(session, () -> session.sendSync(protocol.onMessage(session.getId(), text)));
+        then(session, () -> protocol.onMessage(session.getId(), text).ifPresent(session::sendSync));
     }
 
     @OnClose

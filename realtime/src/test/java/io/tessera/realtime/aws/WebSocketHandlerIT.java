@@ -5,14 +5,21 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
 import io.tessera.auth.testing.Emulator;
 import io.tessera.auth.testing.ForgedTokens;
-import io.tessera.core.data.connections.ConnectionTable;
+import io.tessera.auth.testing.TokenAttacks;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.data.connections.Connection;
+import io.tessera.core.data.connections.ConnectionRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,36 +47,63 @@ class WebSocketHandlerIT {
 
         assertThat(handler.handleRequest(event("$connect", connectionId, Emulator.demoAdminTokens().idToken(), null), null)
                 .getStatusCode()).isEqualTo(200);
-        assertThat(context.getBean(ConnectionTable.class).find(connectionId))
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId))
                 .hasValueSatisfying(connection -> assertThat(connection.tenantId()).isEqualTo("demo"));
 
         assertThat(handler.handleRequest(event("$default", connectionId, null, "{\"action\":\"ping\"}"), null)
                 .getStatusCode()).isEqualTo(200);
         assertThat(handler.handleRequest(event("$disconnect", connectionId, null, null), null).getStatusCode()).isEqualTo(200);
 
-        assertThat(context.getBean(ConnectionTable.class).find(connectionId)).isEmpty();
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId)).isEmpty();
+    }
+
+    static final List<TokenAttacks.Attack> ATTACKS = TokenAttacks.all();
+
+    @ParameterizedTest(name = "a token {0} is refused and nothing is stored")
+    @FieldSource("ATTACKS")
+    void everyKindOfBadTokenIsRefusedAndNothingIsStored(TokenAttacks.Attack attack) {
+        String connectionId = newConnectionId();
+
+        assertThat(handler.handleRequest(event("$connect", connectionId, attack.token().get(), null), null).getStatusCode()).isEqualTo(401);
+
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId)).isEmpty();
     }
 
     @Test
-    void anExpiredTokenIsRefusedAndNothingIsStored() {
+    void aConnectionIsRegisteredUntilItsTokenExpires() {
         String connectionId = newConnectionId();
-        Instant past = Instant.now().minusSeconds(7200);
-        String expired = ForgedTokens.signedWithEmulatorKey(ForgedTokens.validIdTokenClaims()
-                .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(3600))).build());
+        Instant expires = Instant.now().plusSeconds(600);
+        String token = ForgedTokens.signedWithEmulatorKey(ForgedTokens.validIdTokenClaims().expirationTime(Date.from(expires)).build());
 
-        assertThat(handler.handleRequest(event("$connect", connectionId, expired, null), null).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleRequest(event("$connect", connectionId, token, null), null).getStatusCode()).isEqualTo(200);
 
-        assertThat(context.getBean(ConnectionTable.class).find(connectionId)).isEmpty();
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId)).hasValueSatisfying(connection ->
+                assertThat(connection.expiresAt()).isEqualTo(expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
     @Test
-    void aMissingOrGarbageTokenIsRefusedAndNothingIsStored() {
+    void aMissingTokenIsRefusedAndNothingIsStored() {
         String connectionId = newConnectionId();
 
-        assertThat(handler.handleRequest(event("$connect", connectionId, "garbage", null), null).getStatusCode()).isEqualTo(401);
         assertThat(handler.handleRequest(event("$connect", connectionId, null, null), null).getStatusCode()).isEqualTo(401);
 
-        assertThat(context.getBean(ConnectionTable.class).find(connectionId)).isEmpty();
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId)).isEmpty();
+    }
+
+    /**
+     * A connection whose tenant is gone, with no event to say so (the tenant never existed): a
+     * message on it closes it instead of being answered, since every message is judged afresh.
+     */
+    @Test
+    void aMessageOnAConnectionThatLostItsAuthorityClosesItInsteadOfBeingAnswered() {
+        String connectionId = newConnectionId();
+        String tenantId = "gone" + UUID.randomUUID().toString().substring(0, 8);
+        CallContext.system(tenantId, null).run(() -> context.getBean(ConnectionRegistry.class).register(new Connection(connectionId,
+                tenantId, "u-1", Set.of("members"), Set.of(), Instant.now(), Instant.now().plusSeconds(600))));
+
+        assertThat(handler.handleRequest(event("$default", connectionId, null, "{\"action\":\"ping\"}"), null).getStatusCode()).isEqualTo(200);
+
+        assertThat(context.getBean(ConnectionRegistry.class).find(connectionId)).isEmpty();
     }
 
     private static String newConnectionId() {

@@ -6,10 +6,10 @@ import io.tessera.core.analytics.AnalyticsReader;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.AnalyticsItems;
 import io.tessera.core.data.Expr;
+import io.tessera.core.push.Channel;
+import io.tessera.core.push.FanOut;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
-import io.tessera.realtime.Channel;
-import io.tessera.realtime.Pushes;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -30,7 +30,7 @@ class AnalyticsPushes {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final String PUSH = "PUSH";
 
-    private final Pushes pushes;
+    private final FanOut fanOut;
     private final AnalyticsReader reader;
     private final AnalyticsItems items;
     private final SqsClient sqs;
@@ -38,8 +38,8 @@ class AnalyticsPushes {
     private final Clock clock;
     private volatile String flushQueueUrl;
 
-    AnalyticsPushes(Pushes pushes, AnalyticsReader reader, AnalyticsItems items, SqsClient sqs, ObjectMapper json, Clock clock) {
-        this.pushes = pushes;
+    AnalyticsPushes(FanOut fanOut, AnalyticsReader reader, AnalyticsItems items, SqsClient sqs, ObjectMapper json, Clock clock) {
+        this.fanOut = fanOut;
         this.reader = reader;
         this.items = items;
         this.sqs = sqs;
@@ -96,7 +96,7 @@ class AnalyticsPushes {
     }
 
     private void push() {
-        pushes.push(connection -> connection.isSubscribedTo(Channel.ANALYTICS.wireName()) && connection.roles().contains(Roles.TENANT_ADMINS),
+        fanOut.push(connection -> connection.isSubscribedTo(Channel.ANALYTICS.wireName()) && connection.roles().contains(Roles.TENANT_ADMINS),
                 new AnalyticsUpdated("analytics.updated", reader.summary()));
     }
 

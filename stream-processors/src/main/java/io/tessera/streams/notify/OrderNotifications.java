@@ -4,10 +4,10 @@ import io.tessera.core.context.CallContext;
 import io.tessera.core.events.EventReceipts;
 import io.tessera.core.events.OrderEvent;
 import io.tessera.core.events.TesseraEvents;
+import io.tessera.core.push.Channel;
+import io.tessera.core.push.FanOut;
+import io.tessera.core.push.ServerMessages;
 import io.tessera.core.resources.Roles;
-import io.tessera.realtime.Channel;
-import io.tessera.realtime.Messages;
-import io.tessera.realtime.Pushes;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +24,11 @@ class OrderNotifications {
     private static final Logger LOG = LoggerFactory.getLogger(OrderNotifications.class);
     private static final String CONSUMER = "notifier";
 
-    private final Pushes pushes;
+    private final FanOut fanOut;
     private final EventReceipts receipts;
 
-    OrderNotifications(Pushes pushes, EventReceipts receipts) {
-        this.pushes = pushes;
+    OrderNotifications(FanOut fanOut, EventReceipts receipts) {
+        this.fanOut = fanOut;
         this.receipts = receipts;
     }
 
@@ -41,10 +41,10 @@ class OrderNotifications {
             }
             try {
                 String type = TesseraEvents.ORDER_CREATED.equals(detailType) ? "order.created" : "order.status_changed";
-                int delivered = pushes.push(
+                int delivered = fanOut.push(
                         connection -> connection.isSubscribedTo(Channel.ORDERS.wireName())
                                 && (connection.userId().equals(event.ownerId()) || connection.roles().contains(Roles.TENANT_ADMINS)),
-                        new Messages.OrderChanged(type, event.eventId(), event.orderId(), event.ownerId(), event.previousStatus(),
+                        new ServerMessages.OrderChanged(type, event.eventId(), event.orderId(), event.ownerId(), event.previousStatus(),
                                 event.status(), event.version(), event.totalMinor(), event.currency(), event.occurredAt().toString()));
                 LOG.info("pushed {} {} of order {} to {} connections", type, event.eventId(), event.orderId(), delivered);
             } catch (RuntimeException e) {

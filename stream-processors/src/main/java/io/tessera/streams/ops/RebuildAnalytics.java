@@ -4,10 +4,8 @@ import io.micronaut.context.ApplicationContext;
 import io.tessera.core.analytics.AnalyticsRebuild;
 import io.tessera.core.analytics.Delta;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.resources.Roles;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Recomputes a tenant's analytics from its orders: {@code RebuildAnalytics <tenantId> [--check]}.
@@ -27,7 +25,7 @@ public final class RebuildAnalytics {
         boolean checkOnly = args.length == 2;
         try (ApplicationContext context = ApplicationContext.run()) {
             AnalyticsRebuild rebuild = context.getBean(AnalyticsRebuild.class);
-            boolean matched = new CallContext(tenantId, "analytics-rebuild", Set.of(Roles.TENANT_ADMINS), CallContext.newCorrelationId()).call(() -> {
+            boolean matched = CallContext.system(tenantId, null).call(() -> {
                 Map<String, Delta> computed = rebuild.computed();
                 boolean same = computed.equals(rebuild.stored());
                 System.out.printf("tenant %s: %d aggregates recomputed from its orders; stored aggregates %s%n",

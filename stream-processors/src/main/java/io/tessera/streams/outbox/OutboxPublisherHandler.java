@@ -15,7 +15,8 @@ import java.util.OptionalInt;
 
 /**
  * The outbox: every order write on the main table's stream becomes an order event on the
- * {@code tessera} bus, in stream order. If publishing fails, the first unpublished record is
+ * {@code tessera} bus, and every change of a user's or tenant's access an access event, in stream
+ * order. If publishing fails, the first unpublished record is
  * reported as the batch item failure, so the stream is retried from there and no order write is
  * ever left without its event.
  */
@@ -25,6 +26,9 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
 
     @Inject
     OrderEvents orderEvents;
+
+    @Inject
+    AccessEvents accessEvents;
 
     @Inject
     EventPublisher publisher;
@@ -42,12 +46,12 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
         List<String> sequenceNumbers = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : batch.getRecords()) {
             try {
-                orderEvents.of(record).ifPresent(event -> {
+                orderEvents.of(record).or(() -> accessEvents.of(record)).ifPresent(event -> {
                     events.add(event);
                     sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
                 });
             } catch (RuntimeException e) {
-                LOG.error("stream record {} cannot be read as an order", record.getEventID(), e);
+                LOG.error("stream record {} cannot be read as an event", record.getEventID(), e);
                 return failureFrom(events, sequenceNumbers, record.getDynamodb().getSequenceNumber());
             }
         }
@@ -55,7 +59,7 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
         if (failed.isPresent()) {
             return failure(sequenceNumbers.get(failed.getAsInt()));
         }
-        LOG.info("published {} order events from {} stream records", events.size(), batch.getRecords().size());
+        LOG.info("published {} events from {} stream records", events.size(), batch.getRecords().size());
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
 

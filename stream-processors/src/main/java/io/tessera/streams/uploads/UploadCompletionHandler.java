@@ -6,16 +6,15 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.push.Channel;
+import io.tessera.core.push.FanOut;
+import io.tessera.core.push.ServerMessages;
 import io.tessera.core.uploads.Upload;
 import io.tessera.core.uploads.UploadCompletion;
-import io.tessera.realtime.Channel;
-import io.tessera.realtime.Messages;
-import io.tessera.realtime.Pushes;
 import io.tessera.streams.batch.SqsBatch;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * The upload completion handler: the uploads bucket's object-created notifications, from the
@@ -33,7 +32,7 @@ public class UploadCompletionHandler extends MicronautRequestHandler<SQSEvent, S
     UploadCompletion completion;
 
     @Inject
-    Pushes pushes;
+    FanOut fanOut;
 
     public UploadCompletionHandler() {
     }
@@ -52,8 +51,8 @@ public class UploadCompletionHandler extends MicronautRequestHandler<SQSEvent, S
         Upload upload = outcome.upload();
         CallContext.system(outcome.tenantId(), null).run(() -> {
             LOG.info("upload {} is {}", upload.uploadId(), upload.status());
-            pushes.push(connection -> connection.userId().equals(upload.ownerId()) && connection.isSubscribedTo(Channel.UPLOADS.wireName()),
-                    new Messages.UploadCompleted("upload.completed", upload.uploadId(), upload.fileName(), upload.status().name(),
+            fanOut.push(connection -> connection.userId().equals(upload.ownerId()) && connection.isSubscribedTo(Channel.UPLOADS.wireName()),
+                    new ServerMessages.UploadCompleted("upload.completed", upload.uploadId(), upload.fileName(), upload.status().name(),
                             upload.sizeBytes(), upload.rejectionReason()));
         });
     }

@@ -35,27 +35,32 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** How the server closed the connection: the close frame's code and reason. */
+    public record Closed(int code, String reason) {
+    }
+
     private final WebSocket socket;
     private final BlockingQueue<Received> inbox;
     private final List<AssertionError> violations;
+    private final CompletableFuture<Closed> closed;
 
-    private WsClient(WebSocket socket, BlockingQueue<Received> inbox, List<AssertionError> violations) {
+    private WsClient(WebSocket socket, Collector collector) {
         this.socket = socket;
-        this.inbox = inbox;
-        this.violations = violations;
+        this.inbox = collector.inbox;
+        this.violations = collector.violations;
+        this.closed = collector.closed;
     }
 
     /** Connects, or throws {@link Refused} with the handshake's HTTP status. */
     public static WsClient connect(String idToken) throws Exception {
-        BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
-        List<AssertionError> violations = new CopyOnWriteArrayList<>();
+        Collector collector = new Collector();
         String url = LocalSystem.baseUrl().replaceFirst("^http", "ws") + "/ws?token=" + URLEncoder.encode(idToken, StandardCharsets.UTF_8);
         try {
             WebSocket socket = HTTP.newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(url), new Collector(inbox, violations))
+                    .buildAsync(URI.create(url), collector)
                     .get(10, TimeUnit.SECONDS);
-            return new WsClient(socket, inbox, violations);
+            return new WsClient(socket, collector);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException handshake) {
                 throw new Refused(handshake.getResponse().statusCode());
@@ -79,6 +84,38 @@ public final class WsClient implements AutoCloseable {
 
     public void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** Sends, unless the connection's output is closed already (the server closed it); returns whether it was sent. */
+    public boolean trySend(String text) {
+        try {
+            socket.sendText(text, true).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            return false;
+        }
+    }
+
+    /** Sends one message as several frames of at most {@code frameChars} characters each (RFC 6455 §5.4). */
+    public void sendFragmented(String text, int frameChars) {
+        for (int start = 0; start < text.length(); start += frameChars) {
+            int end = Math.min(text.length(), start + frameChars);
+            socket.sendText(text.substring(start, end), end == text.length()).join();
+        }
+    }
+
+    /** Waits for the server to close the connection; fails if it does not within {@code timeout}. */
+    public Closed awaitClose(Duration timeout) throws Exception {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the server did not close the connection within " + timeout);
+        }
+    }
+
+    /** Whether the server closed the connection by now. */
+    public boolean isClosed() {
+        return closed.isDone();
     }
 
     /** Subscribes and waits for the server's acknowledgement (or error). */
@@ -130,13 +167,20 @@ public final class WsClient implements AutoCloseable {
 
     /** Hands messages to the inbox; a message that breaks the contract is kept to fail the test with. */
     private static final class Collector implements WebSocket.Listener {
-        private final BlockingQueue<Received> inbox;
-        private final List<AssertionError> violations;
+        private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+        private final List<AssertionError> violations = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Closed> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
 
-        Collector(BlockingQueue<Received> inbox, List<AssertionError> violations) {
-            this.inbox = inbox;
-            this.violations = violations;
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closed.complete(new Closed(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            closed.complete(new Closed(-1, String.valueOf(error)));
         }
 
         @Override

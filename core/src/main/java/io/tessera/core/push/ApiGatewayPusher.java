@@ -1,7 +1,6 @@
-package io.tessera.realtime.aws;
+package io.tessera.core.push;
 
 import io.micronaut.context.annotation.Requires;
-import io.tessera.realtime.Pusher;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -9,8 +8,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 
 /**
  * Pushes through the API Gateway Management API of the WebSocket stage (its URL comes from
- * {@code aws.services.execute-api.endpoint-override}, set by the stack). 410 Gone means the
- * client left without a clean disconnect.
+ * {@code aws.services.execute-api.endpoint-override}, set by the stack): PostToConnection and
+ * DeleteConnection. 410 Gone means the client left without a clean disconnect.
  */
 @Singleton
 @Requires(notEnv = "local")
@@ -29,6 +28,15 @@ class ApiGatewayPusher implements Pusher {
             return true;
         } catch (GoneException e) {
             return false;
+        }
+    }
+
+    @Override
+    public void disconnect(String connectionId, Closing closing) {
+        try {
+            managementApi.deleteConnection(request -> request.connectionId(connectionId));
+        } catch (GoneException e) {
+            // already gone: the goal is reached
         }
     }
 }

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,25 +20,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The connections table. A connection's tenant is fixed when it is registered (from a verified
- * token); listing and changing connections happen inside the current tenant only. Expired
- * connections are ignored on read, as DynamoDB's TTL deletes them only eventually.
+ * The connection registry (the connections table). A connection's tenant is fixed when it is
+ * registered from a verified token; listing and changing connections happen inside the current
+ * tenant only. Expired connections are returned like the others: {@link io.tessera.core.push.ConnectionAuthority}
+ * decides what to do with them (DynamoDB's TTL removes them only eventually).
  */
 @Singleton
-public class ConnectionTable {
+public class ConnectionRegistry {
 
     private static final TesseraResources.Index BY_TENANT = TesseraResources.CONNECTIONS_TABLE.indexes().getFirst();
+    /** Kept a day past expiry for DynamoDB's TTL, which may take that long to delete anyway. */
+    private static final long TTL_SLACK_SECONDS = 86_400;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CurrentTenant currentTenant;
-    private final Clock clock;
 
-    ConnectionTable(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant, Clock clock) {
+    ConnectionRegistry(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant) {
         this.dynamoDb = dynamoDb;
         this.table = resources.getConnectionsTable();
         this.currentTenant = currentTenant;
-        this.clock = clock;
     }
 
     /** Registers a connection of the current tenant's caller. */
@@ -51,10 +52,11 @@ public class ConnectionTable {
         item.put("tenantId", AttributeValue.fromS(connection.tenantId()));
         item.put("userConnection", AttributeValue.fromS(connection.userId() + "#" + connection.connectionId()));
         item.put("userId", AttributeValue.fromS(connection.userId()));
-        item.put("roles", AttributeValue.fromL(connection.roles().stream().map(AttributeValue::fromS).toList()));
-        item.put("channels", AttributeValue.fromL(connection.channels().stream().map(AttributeValue::fromS).toList()));
+        item.put("roles", strings(connection.roles()));
+        item.put("channels", strings(connection.channels()));
         item.put("connectedAt", AttributeValue.fromS(connection.connectedAt().toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt())));
+        item.put("authorityExpiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond())));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond() + TTL_SLACK_SECONDS)));
         dynamoDb.putItem(request -> request.tableName(table).item(item));
     }
 
@@ -65,7 +67,7 @@ public class ConnectionTable {
     public Optional<Connection> find(String connectionId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of("connectionId", AttributeValue.fromS(connectionId))).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toConnection(item)).filter(this::live);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toConnection(item));
     }
 
     /** Replaces the channels of one of the current tenant's connections; false if there is no such connection. */
@@ -76,7 +78,7 @@ public class ConnectionTable {
                     .updateExpression("SET channels = :channels")
                     .conditionExpression("tenantId = :tenant")
                     .expressionAttributeValues(Map.of(
-                            ":channels", AttributeValue.fromL(channels.stream().map(AttributeValue::fromS).toList()),
+                            ":channels", strings(channels),
                             ":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -96,27 +98,33 @@ public class ConnectionTable {
         }
     }
 
-    /** Every live connection of the current tenant. */
+    /** Every connection of the current tenant. */
     public List<Connection> ofCurrentTenant() {
+        return query("tenantId = :tenant", Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier())));
+    }
+
+    /** Every connection of one user of the current tenant. */
+    public List<Connection> ofUser(String userId) {
+        return query("tenantId = :tenant AND begins_with(userConnection, :user)", Map.of(
+                ":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()),
+                ":user", AttributeValue.fromS(userId + "#")));
+    }
+
+    private List<Connection> query(String keyCondition, Map<String, AttributeValue> values) {
         List<Connection> connections = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            Map<String, AttributeValue> from = startKey;
-            var response = dynamoDb.query(QueryRequest.builder()
+            QueryResponse response = dynamoDb.query(QueryRequest.builder()
                     .tableName(table)
                     .indexName(BY_TENANT.name())
-                    .keyConditionExpression("tenantId = :tenant")
-                    .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier())))
-                    .exclusiveStartKey(from)
+                    .keyConditionExpression(keyCondition)
+                    .expressionAttributeValues(values)
+                    .exclusiveStartKey(startKey)
                     .build());
-            response.items().stream().map(ConnectionTable::toConnection).filter(this::live).forEach(connections::add);
+            response.items().stream().map(ConnectionRegistry::toConnection).forEach(connections::add);
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
         return connections;
-    }
-
-    private boolean live(Connection connection) {
-        return connection.expiresAt() > clock.instant().getEpochSecond();
     }
 
     private static Connection toConnection(Map<String, AttributeValue> item) {
@@ -127,7 +135,12 @@ public class ConnectionTable {
                 strings(item.get("roles")),
                 strings(item.get("channels")),
                 Instant.parse(item.get("connectedAt").s()),
-                Long.parseLong(item.get("expiresAt").n()));
+                // A record from before the expiry was stored counts as expired, so it is closed rather than trusted.
+                item.containsKey("authorityExpiresAt") ? Instant.ofEpochSecond(Long.parseLong(item.get("authorityExpiresAt").n())) : Instant.EPOCH);
+    }
+
+    private static AttributeValue strings(Set<String> values) {
+        return AttributeValue.fromL(values.stream().sorted().map(AttributeValue::fromS).toList());
     }
 
     private static Set<String> strings(AttributeValue list) {
@@ -135,6 +148,6 @@ public class ConnectionTable {
         if (list != null && list.hasL()) {
             list.l().forEach(value -> values.add(value.s()));
         }
-        return Set.copyOf(values);
+        return values;
     }
 }

@@ -1,4 +1,4 @@
-package io.tessera.realtime;
+package io.tessera.core.push;
 
 import io.tessera.core.resources.Roles;
 

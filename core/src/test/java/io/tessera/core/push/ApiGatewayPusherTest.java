@@ -1,8 +1,10 @@
-package io.tessera.realtime.aws;
+package io.tessera.core.push;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiServiceClientConfiguration;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConnectionRequest;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionResponse;
@@ -19,6 +21,7 @@ class ApiGatewayPusherTest {
     private static final class ManagementApi implements ApiGatewayManagementApiClient {
         private final List<String> gone;
         private final List<String> posted = new ArrayList<>();
+        private final List<String> deleted = new ArrayList<>();
 
         ManagementApi(List<String> gone) {
             this.gone = gone;
@@ -31,6 +34,15 @@ class ApiGatewayPusherTest {
             }
             posted.add(request.connectionId() + ":" + request.data().asUtf8String());
             return PostToConnectionResponse.builder().build();
+        }
+
+        @Override
+        public DeleteConnectionResponse deleteConnection(DeleteConnectionRequest request) {
+            if (gone.contains(request.connectionId())) {
+                throw GoneException.builder().statusCode(410).message("Gone").build();
+            }
+            deleted.add(request.connectionId());
+            return DeleteConnectionResponse.builder().build();
         }
 
         @Override
@@ -63,5 +75,16 @@ class ApiGatewayPusherTest {
         ManagementApi api = new ManagementApi(List.of("gone"));
 
         assertThat(new ApiGatewayPusher(api).send("gone", "{}")).isFalse();
+    }
+
+    @Test
+    void disconnectingDeletesTheConnectionAndAGoneOneIsFine() {
+        ManagementApi api = new ManagementApi(List.of("gone"));
+        ApiGatewayPusher pusher = new ApiGatewayPusher(api);
+
+        pusher.disconnect("live", Closing.tokenExpired());
+        pusher.disconnect("gone", Closing.tokenExpired());
+
+        assertThat(api.deleted).containsExactly("live");
     }
 }

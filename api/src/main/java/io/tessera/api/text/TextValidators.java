@@ -1,0 +1,26 @@
+package io.tessera.api.text;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.validation.validator.constraints.ConstraintValidator;
+import jakarta.inject.Singleton;
+
+/** The validators of Tessera's own text constraints. */
+@Factory
+class TextValidators {
+
+    @Singleton
+    ConstraintValidator<Visible, CharSequence> visible() {
+        return (value, annotation, context) -> value != null && !value.toString().isBlank();
+    }
+
+    @Singleton
+    ConstraintValidator<TextLength, CharSequence> textLength() {
+        return (value, annotation, context) -> {
+            if (value == null) {
+                return true;
+            }
+            long codePoints = value.codePoints().count();
+            return codePoints >= annotation.intValue("min").orElse(0) && codePoints <= annotation.intValue("max").orElseThrow();
+        };
+    }
+}

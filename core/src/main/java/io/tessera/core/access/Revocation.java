@@ -1,0 +1,61 @@
+package io.tessera.core.access;
+
+import io.tessera.core.problems.ForbiddenException;
+import io.tessera.core.problems.ProblemException;
+import io.tessera.core.problems.UnauthorizedException;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantStatus;
+import io.tessera.core.users.TenantUser;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Why a verified ID token no longer carries the authority it claims: the rule behind the current-
+ * authority guarantee of REST requests and WebSocket connections alike.
+ *
+ * @param signInAgain true when a new token would help (the user left the tenant or changed role:
+ *                    401 on REST), false when the user or tenant is refused as such (403)
+ * @param reason      for the caller, e.g. "This account is disabled."
+ */
+public record Revocation(boolean signInAgain, String reason) {
+
+    /** Judges a tenant's standing: it must exist and be active. */
+    public static Optional<Revocation> ofTenant(Optional<Tenant> tenant) {
+        if (tenant.isEmpty()) {
+            return Optional.of(new Revocation(false, "Your tenant does not exist."));
+        }
+        if (tenant.get().status() != TenantStatus.ACTIVE) {
+            return Optional.of(new Revocation(false, "Your tenant is " + tenant.get().status().wireName() + "."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Judges a tenant user's token against what is stored now: the tenant's standing, then the
+     * user's (still in the tenant, enabled, and in the role the token claims).
+     *
+     * @param user       the user's directory entry, empty if the user is not in the tenant
+     * @param tokenRoles the {@code cognito:groups} the token carries
+     * @return empty when the token still carries its authority
+     */
+    public static Optional<Revocation> ofUser(Optional<Tenant> tenant, Optional<TenantUser> user, Set<String> tokenRoles) {
+        return ofTenant(tenant).or(() -> {
+            if (user.isEmpty()) {
+                return Optional.of(new Revocation(true, "This account no longer belongs to the tenant."));
+            }
+            if (!user.get().enabled()) {
+                return Optional.of(new Revocation(false, "This account is disabled."));
+            }
+            if (!tokenRoles.contains(user.get().role().group())) {
+                return Optional.of(new Revocation(true, "Your role has changed; sign in again."));
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** As a REST answer: 401 or 403. */
+    public ProblemException toProblem() {
+        return signInAgain ? new UnauthorizedException(reason) : new ForbiddenException(reason);
+    }
+}

@@ -1,0 +1,13 @@
+package io.tessera.realtime;
+
+import io.tessera.core.context.CallContext;
+
+import java.time.Instant;
+
+/**
+ * Who opens a WebSocket connection, from a verified ID token.
+ *
+ * @param tokenExpiresAt the token's {@code exp}: the connection's authority ends then
+ */
+public record VerifiedCaller(CallContext context, Instant tokenExpiresAt) {
+}
