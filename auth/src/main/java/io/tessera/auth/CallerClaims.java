@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.tessera.core.context.CallContext;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.Set;
 
 /** Reads who the caller is from a verified Cognito ID token. */
@@ -32,6 +35,20 @@ public record CallerClaims(Authentication authentication) {
 
     public Set<String> roles() {
         return Set.copyOf(authentication.getRoles());
+    }
+
+    /**
+     * The token's {@code iat} (RFC 7519 §4.1.6) in whole seconds, or the epoch if it has none:
+     * such a token counts as issued before any change of the user's access.
+     */
+    public Instant issuedAt() {
+        Object value = authentication.getAttributes().get(CognitoClaims.ISSUED_AT);
+        return switch (value) {
+            case Date date -> date.toInstant().truncatedTo(ChronoUnit.SECONDS);
+            case Instant instant -> instant.truncatedTo(ChronoUnit.SECONDS);
+            case Number seconds -> Instant.ofEpochSecond(seconds.longValue());
+            case null, default -> Instant.EPOCH;
+        };
     }
 
     public CallContext callContext(String correlationId) {

@@ -11,4 +11,6 @@ public final class CognitoClaims {
     public static final String USERNAME = "cognito:username";
     public static final String EMAIL = "email";
     public static final String TOKEN_USE = "token_use";
+    /** RFC 7519 §4.1.6. */
+    public static final String ISSUED_AT = "iat";
 }

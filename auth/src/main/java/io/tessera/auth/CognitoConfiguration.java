@@ -16,4 +16,8 @@ public interface CognitoConfiguration {
     /** The app client id: the only accepted {@code aud} of an ID token. */
     @NotBlank
     String getClientId();
+
+    /** The pool's issuer URL, {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}: the only accepted {@code iss}. */
+    @NotBlank
+    String getIssuer();
 }

@@ -3,6 +3,8 @@ package io.tessera.auth;
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.UnauthorizedException;
+import io.tessera.core.secrets.Seals;
+import io.tessera.core.users.Usernames;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -15,31 +17,52 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Sign-in for clients without an AWS SDK: a thin proxy to the user pool's public auth API. Wrong
  * credentials and unknown users fail the same way, so the endpoint cannot be used to find out
- * which usernames exist. Usernames are email addresses, which ignore case (SPEC §4): they are
+ * which usernames exist. Usernames are email addresses, which ignore case: they are
  * stored lower-cased and looked up lower-cased ({@link Usernames}).
+ * <p>
+ * A challenge's session goes to the client sealed ({@link Seals}) to the username and challenge it
+ * was issued for, and an answer is passed on to Cognito only with the username it was sealed to:
+ * the emulator's RespondToAuthChallenge does not check that the session belongs to the username
+ * sent with it, so an unsealed session of one's own account could set another account's password.
  */
 @Singleton
 public class CognitoSignIn {
 
+    private static final String CHALLENGE_SEAL = "cognito-challenge-session";
+    /** The app client's AuthSessionValidity in the CDK stack; the seal enforces it where the emulator does not. */
+    static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(3);
+
     private final CognitoIdentityProviderClient cognito;
     private final CognitoConfiguration configuration;
+    private final Seals seals;
+    private final Clock clock;
 
-    CognitoSignIn(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration) {
+    CognitoSignIn(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration, Seals seals, Clock clock) {
         this.cognito = cognito;
         this.configuration = configuration;
+        this.seals = seals;
+        this.clock = clock;
     }
 
     /** Tokens issued by Cognito; {@code refreshToken} is absent when they come from a refresh. */
     public record Tokens(String idToken, String accessToken, @Nullable String refreshToken, int expiresIn) {
     }
 
-    /** Cognito wants more before it issues tokens, e.g. a new password for an invited user. */
+    /**
+     * Cognito wants more before it issues tokens, e.g. a new password for an invited user.
+     *
+     * @param session Cognito's session, sealed to the username and the challenge
+     */
     public record Challenge(String name, String session) {
     }
 
@@ -48,14 +71,19 @@ public class CognitoSignIn {
     }
 
     public Outcome login(String username, String password) {
+        String user = Usernames.of(username);
         return signIn(() -> {
             var response = cognito.initiateAuth(request -> request
                     .clientId(configuration.getClientId())
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", Usernames.of(username), "PASSWORD", password)));
-            return response.challengeName() == null
-                    ? new Outcome(tokens(response.authenticationResult()), null)
-                    : new Outcome(null, new Challenge(response.challengeNameAsString(), response.session()));
+                    .authParameters(Map.of("USERNAME", user, "PASSWORD", password)));
+            if (response.challengeName() == null) {
+                return new Outcome(tokens(response.authenticationResult()), null);
+            }
+            String challenge = response.challengeNameAsString();
+            String until = Long.toString(clock.instant().plus(CHALLENGE_VALIDITY).getEpochSecond());
+            return new Outcome(null, new Challenge(challenge,
+                    seals.seal(CHALLENGE_SEAL, sealContext(user, challenge), until + " " + response.session())));
         });
     }
 
@@ -71,18 +99,33 @@ public class CognitoSignIn {
      * session Cognito does not know (made up, expired, or already used) fails like wrong
      * credentials; the emulator reports it as an unknown resource, AWS as not authorized.
      */
-    public Tokens completeNewPassword(String username, String session, String newPassword) {
+    public Tokens completeNewPassword(String username, String sealedSession, String newPassword) {
+        String user = Usernames.of(username);
+        String session = openSession(user, ChallengeNameType.NEW_PASSWORD_REQUIRED.toString(), sealedSession)
+                .orElseThrow(() -> new UnauthorizedException("The session is not valid any more; sign in again."));
         try {
             return signIn(() -> tokens(cognito.respondToAuthChallenge(request -> request
                     .clientId(configuration.getClientId())
                     .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
                     .session(session)
-                    .challengeResponses(Map.of("USERNAME", Usernames.of(username), "NEW_PASSWORD", newPassword))).authenticationResult()));
+                    .challengeResponses(Map.of("USERNAME", user, "NEW_PASSWORD", newPassword))).authenticationResult()));
         } catch (ResourceNotFoundException | ExpiredCodeException | CodeMismatchException e) {
             throw new UnauthorizedException("The session is not valid any more; sign in again.");
         } catch (InvalidPasswordException e) {
             throw new BadRequestException("The new password does not meet the policy: " + PasswordPolicy.DESCRIPTION + ".");
         }
+    }
+
+    /** Cognito's session, if {@code sealed} was sealed to this user and challenge and is still valid. */
+    private Optional<String> openSession(String username, String challenge, String sealed) {
+        return seals.open(CHALLENGE_SEAL, sealContext(username, challenge), sealed)
+                .map(value -> value.split(" ", 2))
+                .filter(parts -> Instant.ofEpochSecond(Long.parseLong(parts[0])).isAfter(clock.instant()))
+                .map(parts -> parts[1]);
+    }
+
+    private static String sealContext(String username, String challenge) {
+        return username + "\n" + challenge;
     }
 
     private static Tokens tokens(AuthenticationResultType result) {

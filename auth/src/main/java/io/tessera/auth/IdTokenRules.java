@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * token validator, which applies every {@link GenericJwtClaimsValidator} bean.
  *
  * <ul>
+ *   <li>{@code iss} is exactly the pool's issuer (RFC 7519 §4.1.1 compares it as a case-sensitive
+ *       string; Micronaut's check lets a trailing slash or {@code http://} through);</li>
  *   <li>{@code token_use} is {@code id} (Cognito's access tokens carry no tenant and no audience);</li>
  *   <li>{@code exp} is present and not past (RFC 7519 §4.1.4; Micronaut's own check lets a token without it through);</li>
  *   <li>{@code nbf} (§4.1.5) and {@code iat} (§4.1.6), when present, are not in the future;</li>
@@ -45,9 +47,11 @@ class IdTokenRules implements GenericJwtClaimsValidator<Object> {
     private static final Set<String> ROLE_GROUPS = Set.of(Roles.PLATFORM_ADMINS, Roles.TENANT_ADMINS, Roles.MEMBERS);
     private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9]{1,64}");
 
+    private final String issuer;
     private final Clock clock;
 
-    IdTokenRules(Clock clock) {
+    IdTokenRules(CognitoConfiguration cognito, Clock clock) {
+        this.issuer = cognito.getIssuer();
         this.clock = clock;
     }
 
@@ -61,6 +65,9 @@ class IdTokenRules implements GenericJwtClaimsValidator<Object> {
     /** The first rule the claims break, or empty if they keep them all. */
     Optional<String> brokenRule(JWTClaimsSet claims) {
         Instant now = clock.instant();
+        if (!issuer.equals(claims.getIssuer())) {
+            return Optional.of("iss is not " + issuer);
+        }
         if (!"id".equals(claims.getClaim(CognitoClaims.TOKEN_USE))) {
             return Optional.of("token_use is not id");
         }

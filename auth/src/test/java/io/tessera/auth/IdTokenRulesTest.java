@@ -14,10 +14,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdTokenRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    private final IdTokenRules rules = new IdTokenRules(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final String ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool";
+    private final IdTokenRules rules = new IdTokenRules(new CognitoConfiguration() {
+        @Override
+        public String getUserPoolId() {
+            return "eu-west-1_Pool";
+        }
+
+        @Override
+        public String getClientId() {
+            return "client";
+        }
+
+        @Override
+        public String getIssuer() {
+            return ISSUER;
+        }
+    }, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static JWTClaimsSet.Builder memberToken() {
         return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
                 .claim("token_use", "id")
                 .claim("cognito:groups", List.of("members"))
                 .claim("custom:tenantId", "acme")
@@ -83,5 +100,13 @@ class IdTokenRulesTest {
         assertThat(accepts(memberToken().claim("custom:tenantId", "Acme#1"))).isFalse();
         assertThat(accepts(memberToken().claim("custom:tenantId", 42))).isFalse();
         assertThat(accepts(memberToken().claim("cognito:groups", List.of("tenant-admins")))).isTrue();
+    }
+
+    @Test
+    void anIssuerThatIsNotExactlyThePoolsIsRefused() {
+        for (String near : List.of(ISSUER + "/", ISSUER.replace("https://", "http://"), "eu-west-1_Pool", ISSUER.toUpperCase())) {
+            assertThat(accepts(memberToken().issuer(near))).as(near).isFalse();
+        }
+        assertThat(accepts(memberToken().issuer(null))).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
 import io.tessera.core.data.connections.ConnectionRegistry;
+import io.tessera.core.json.JsonText;
 import io.tessera.core.push.Channel;
 import io.tessera.core.push.ConnectionAuthority;
 import io.tessera.core.push.ConnectionCloser;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,8 @@ public class RealtimeProtocol {
         Instant now = clock.instant();
         Instant expiresAt = verified.tokenExpiresAt().isBefore(now.plus(MAX_CONNECTION_AGE))
                 ? verified.tokenExpiresAt() : now.plus(MAX_CONNECTION_AGE);
-        Connection connection = new Connection(connectionId, caller.tenantId(), caller.userId(), caller.roles(), Set.of(), now, expiresAt);
+        Connection connection = new Connection(connectionId, caller.tenantId(), caller.userId(), caller.roles(), Set.of(), now,
+                verified.tokenIssuedAt(), expiresAt);
         caller.run(() -> {
             registry.register(connection);
             expiry.schedule(connection);
@@ -108,24 +111,28 @@ public class RealtimeProtocol {
     private Object handle(Connection connection, String text) {
         Messages.ClientMessage message;
         try {
-            message = json.readValue(text, Messages.ClientMessage.class);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            message = JsonText.hasContentAfterTheValue(utf8) ? null : json.readValue(utf8, Messages.ClientMessage.class);
         } catch (IOException | RuntimeException e) {
-            return Messages.Error.of("Messages are JSON objects: {\"action\":\"subscribe\",\"channel\":\"orders\"}.");
+            message = null;
         }
-        if (message == null || message.action() == null) {
+        if (message == null) {
+            return Messages.Error.of("Messages are one JSON object each: {\"action\":\"subscribe\",\"channel\":\"orders\"}.");
+        }
+        if (message.action() == null) {
             return Messages.Error.of("A message needs an action: subscribe, unsubscribe or ping.");
         }
         return switch (message.action()) {
             case "ping" -> Messages.Pong.of();
             case "subscribe", "unsubscribe" -> changeChannels(connection, message);
-            default -> Messages.Error.of("Unknown action '" + message.action() + "': use subscribe, unsubscribe or ping.");
+            default -> Messages.Error.of("Unknown action: use subscribe, unsubscribe or ping.");
         };
     }
 
     private Object changeChannels(Connection connection, Messages.ClientMessage message) {
         Optional<Channel> channel = Channel.fromWireName(message.channel());
         if (channel.isEmpty()) {
-            return Messages.Error.of("Unknown channel '" + message.channel() + "': use orders, analytics or uploads.");
+            return Messages.Error.of("Unknown channel: use orders, analytics or uploads.");
         }
         if (!channel.get().allowedFor(connection.roles())) {
             return Messages.Error.of("The " + channel.get().wireName() + " channel is for tenant admins.");

@@ -55,8 +55,8 @@ class TokenVerifier {
             throw new ForbiddenException("Only users of a tenant can connect.");
         }
         CallContext context = caller.callContext(CallContext.newCorrelationId());
-        access.verify(context);
-        return new VerifiedCaller(context, expiryOf(jwt));
+        access.verify(context, caller.issuedAt());
+        return new VerifiedCaller(context, caller.issuedAt(), expiryOf(jwt));
     }
 
     /** The token's {@code exp}; the validator refuses tokens without one. */

@@ -14,6 +14,7 @@ import io.tessera.client.model.TenantChange;
 import io.tessera.client.model.Tier;
 import io.tessera.client.model.UserChange;
 import io.tessera.e2e.support.PlatformAdmin;
+import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.Shop;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
@@ -26,10 +27,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A WebSocket connection holds its rights only while its token and its user's and tenant's
- * standing hold (SPEC §7): revocation closes it with the documented code, and nothing is pushed
+ * standing hold: revocation closes it with the documented code, and nothing is pushed
  * on it once its authority ended.
  */
 class CurrentAuthorityIT {
@@ -103,6 +105,36 @@ class CurrentAuthorityIT {
             tenancy.memberOrders();
 
             assertClosedWith(demoted, 4401);
+        }
+    }
+
+    /**
+     * A change of role or enabled state ends the authority of every token issued before it, even
+     * when the change is undone: demoting and promoting back, or disabling and enabling again, must
+     * not revive a token the server already told to sign in again. A fresh sign-in works at once.
+     */
+    @Test
+    void aTokenIssuedBeforeAnUndoneRoleChangeOrReenablingStaysRefusedOnRestAndWebSocket() throws Exception {
+        Tenancy tenancy = Tenancy.create();
+        UsersApi admin = new UsersApi(tenancy.tenant().asAdmin());
+        String beforeDemotion = tenancy.secondAdmin().login().idToken();
+        String beforeDisabling = tenancy.member().login().idToken();
+        Thread.sleep(1100); // iat has whole seconds: the changes come in a later second than the tokens
+
+        admin.changeUser(tenancy.secondAdmin().userId(), new UserChange().role(Role.MEMBERS), null);
+        admin.changeUser(tenancy.secondAdmin().userId(), new UserChange().role(Role.TENANT_ADMINS), null);
+        admin.changeUser(tenancy.member().userId(), new UserChange().enabled(false), null);
+        admin.changeUser(tenancy.member().userId(), new UserChange().enabled(true), null);
+
+        for (String stale : List.of(beforeDemotion, beforeDisabling)) {
+            assertThat(RawHttp.send("GET", "/products", stale, null).statusCode()).isEqualTo(401);
+            assertThat(RawHttp.send("GET", "/me", stale, null).statusCode()).isEqualTo(401);
+            assertThatThrownBy(() -> WsClient.connect(stale).close())
+                    .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status()).isEqualTo(401));
+        }
+        assertThat(RawHttp.send("GET", "/users", tenancy.secondAdmin().login().idToken(), null).statusCode()).isEqualTo(200);
+        try (WsClient fresh = subscribed(tenancy.member().login().idToken())) {
+            assertThat(fresh.isClosed()).isFalse();
         }
     }
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Page cursors are bound to the listing that handed them out, its filters, the tenant and the
- * caller (SPEC §5): every listing refuses every other listing's cursor, and hand-made or edited
+ * caller: every listing refuses every other listing's cursor, and hand-made or edited
  * cursors, with 400 and never a 5xx or another listing's page.
  */
 class CursorsIT {

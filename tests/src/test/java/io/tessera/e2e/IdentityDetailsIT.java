@@ -86,6 +86,29 @@ class IdentityDetailsIT {
         assertThat(RawHttp.sendWithHeaders("GET", "/me", token, null, "X-Correlation-Id", "a", "X-Correlation-Id", "b").statusCode())
                 .isEqualTo(400);
         assertThat(Shop.stockOf(tenant.asAdmin(), product.getProductId())).isEqualTo(5);
+        HttpResponse<String> fromABrowser = RawHttp.sendWithHeaders("GET", "/me", token, null,
+                "Authorization", "Bearer " + token, "Origin", "http://localhost:5173");
+        assertThat(fromABrowser.statusCode()).isEqualTo(400);
+        assertThat(fromABrowser.headers().firstValue("Access-Control-Allow-Origin")).as("a browser may read this 400").isPresent();
+    }
+
+    @Test
+    void anEmailOutsideAsciiIs400OnSignupAndInvitationAndNoAccountIsMade() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
+        int users = new UsersApi(tenant.asAdmin()).listUsers(100, null).getItems().size();
+
+        for (String lookAlike : List.of("\u212Aelvin@" + tenant.admin().username().split("@")[1], "\u0130nfo@example.test",
+                "caf\u00e9@example.test")) {
+            HttpResponse<String> invite = RawHttp.send("POST", "/users", tenant.admin().idToken(),
+                    "{\"email\":\"" + lookAlike + "\",\"role\":\"members\"}");
+            HttpResponse<String> signup = RawHttp.send("POST", "/tenants", null, "{\"companyName\":\"Look-alike\",\"adminEmail\":\""
+                    + lookAlike + "\",\"password\":\"" + TestTenant.PASSWORD + "\",\"tier\":\"basic\"}");
+
+            assertThat(invite.statusCode()).as(lookAlike).isEqualTo(400);
+            assertThat(JSON.readTree(invite.body()).path("errors").toString()).contains("email");
+            assertThat(signup.statusCode()).as(lookAlike).isEqualTo(400);
+        }
+        assertThat(new UsersApi(tenant.asAdmin()).listUsers(100, null).getItems()).hasSize(users);
     }
 
     @Test
@@ -122,6 +145,32 @@ class IdentityDetailsIT {
         HttpResponse<String> refused = timeseries(tenant, "yesterday", now.toString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("from", "2026-11-29T11:00:00Z").doesNotContain("index");
+    }
+
+    @Test
+    void datesThatDoNotExistAre400InsteadOfMovingToANeighbouringDay() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.BASIC);
+
+        for (String[] range : new String[][]{{"2026-02-29T12:00:00Z", "2026-02-29T12:03:00Z"}, {"2026-11-31T12:00:00Z", "2026-12-01T12:00:00Z"},
+                {"2026-11-29T24:00:00Z", "2026-11-30T01:00:00Z"}}) {
+            HttpResponse<String> response = timeseries(tenant, range[0], range[1]);
+            assertThat(response.statusCode()).as(range[0]).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("detail").asText()).contains("from");
+        }
+    }
+
+    @Test
+    void aSeriesHasAtMostTheDocumentedNumberOfPointsCountedAfterRounding() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.BASIC);
+
+        HttpResponse<String> day = timeseries(tenant, "2026-11-28T12:00:00Z", "2026-11-29T12:00:00Z");
+        HttpResponse<String> dayAndAMinute = timeseries(tenant, "2026-11-28T12:00:59Z", "2026-11-29T12:00:30Z");
+        HttpResponse<String> leapYearAndADay = RawHttp.send("GET", "/analytics/timeseries?metric=orders&interval=day&from="
+                + encode("2024-01-01T23:59:00Z") + "&to=" + encode("2025-01-01T23:00:00Z"), tenant.admin().idToken(), null);
+
+        assertThat(JSON.readTree(day.body()).path("points").size()).isEqualTo(1440);
+        assertThat(dayAndAMinute.statusCode()).isEqualTo(400);
+        assertThat(leapYearAndADay.statusCode()).isEqualTo(400);
     }
 
     private static HttpResponse<String> timeseries(TestTenant tenant, String from, String to) throws ApiException {

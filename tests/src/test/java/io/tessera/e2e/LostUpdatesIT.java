@@ -35,7 +35,7 @@ import static io.tessera.e2e.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No lost updates (SPEC §5): products, users and tenants carry a version as ETag; updates are
+ * No lost updates: products, users and tenants carry a version as ETag; updates are
  * conditional on the version the client read (412 when stale), a product replacement must say
  * which (428), and stock reservations are never overwritten by a product form read before them.
  */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The same token rules at both doors of the running system, REST and the local WebSocket
- * endpoint: every kind of bad token is refused at each (SPEC §4).
+ * endpoint: every kind of bad token is refused at each.
  */
 class TokenClaimsIT {
 

@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text is Unicode-correct on every request body (SPEC §5, §10): a string that is not Unicode text
+ * Text is Unicode-correct on every request body: a string that is not Unicode text
  * is 400 naming the field, before anything is written, and every length limit counts code
  * points, as openapi.yaml's JSON Schema does.
  */

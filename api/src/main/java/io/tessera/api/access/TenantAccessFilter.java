@@ -9,13 +9,16 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
+import io.tessera.auth.CallerClaims;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.Tiers;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -46,8 +49,11 @@ class TenantAccessFilter implements Ordered {
         if (isPublic(request)) {
             return;
         }
+        Instant tokenIssuedAt = request.getUserPrincipal(Authentication.class)
+                .map(authentication -> new CallerClaims(authentication).issuedAt())
+                .orElse(Instant.EPOCH);
         CallContext.current().filter(caller -> caller.tenantId() != null).ifPresent(caller -> {
-            Tenant tenant = access.verify(caller);
+            Tenant tenant = access.verify(caller, tokenIssuedAt);
             rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
         });
     }

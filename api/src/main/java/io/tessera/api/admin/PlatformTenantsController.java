@@ -20,8 +20,10 @@ import io.tessera.api.tenants.TenantView;
 import io.tessera.api.text.TextLength;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
+import io.tessera.core.problems.InvalidValueException;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantAdministration;
 import io.tessera.core.tenants.TenantDirectory;
 import io.tessera.core.tenants.TenantStatus;
 import io.tessera.core.tenants.Tier;
@@ -66,7 +68,7 @@ class PlatformTenantsController {
         @JsonCreator
         static StatusChange fromWireName(String status) {
             return Arrays.stream(values()).filter(change -> change.wireName().equals(status)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("status must be active or suspended"));
+                    .orElseThrow(() -> new InvalidValueException("status must be active or suspended"));
         }
     }
 

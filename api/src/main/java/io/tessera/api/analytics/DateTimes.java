@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
  * Reads a {@code date-time} query value (RFC 3339 §5.6) in the forms real clients send: {@code Z}
  * or a numeric offset with or without its colon ({@code +00:00}, {@code +0000}, as Python's
  * {@code strftime('%z')} and openapi-generator's Python client write it), any number of fraction
- * digits, and {@code T}, {@code t} or a space between date and time (RFC 3339's note).
+ * digits, and {@code T}, {@code t} or a space between date and time (RFC 3339's note). Only real
+ * dates and times: no February 29 outside leap years, no November 31, no hour 24 (java.time's
+ * default resolver would move each to a neighbouring date without a word).
  */
 final class DateTimes {
 
@@ -28,7 +32,9 @@ final class DateTimes {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private DateTimes() {
     }

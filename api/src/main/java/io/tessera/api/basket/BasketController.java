@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.problems.Problem;
 import io.tessera.core.basket.Basket;
 import io.tessera.core.basket.Baskets;
+import io.tessera.core.basket.Checkout;
 import io.tessera.core.catalog.ProductQuantity;
 import io.tessera.core.resources.Roles;
 import jakarta.validation.Valid;

@@ -34,7 +34,8 @@ class SingleValueHeaders implements Ordered {
 
     @Override
     public int getOrder() {
-        // Right after the correlation id is assigned, before the token is read.
-        return ServerFilterPhase.FIRST.after();
+        // After the correlation id is assigned and after Micronaut's CORS filter (METRICS.after()),
+        // so that a browser can read this 400 too; before the token is read.
+        return ServerFilterPhase.METRICS.after() + 1;
     }
 }

@@ -15,12 +15,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.headers.IdempotencyKeys;
 import io.tessera.api.text.TextLength;
 import io.tessera.core.catalog.ProductQuantity;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.orders.Order;
 import io.tessera.core.orders.OrderPlacement;
+import io.tessera.core.orders.OrderService;
 import io.tessera.core.orders.OrderStatus;
-import io.tessera.core.orders.Orders;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.resources.Roles;
 import jakarta.validation.Valid;
@@ -40,10 +41,10 @@ class OrdersController {
 
     private static final String ORDER_ID = "[A-Za-z0-9-]{1,64}";
 
-    private final Orders orders;
+    private final OrderService orders;
     private final OrderPlacement placement;
 
-    OrdersController(Orders orders, OrderPlacement placement) {
+    OrdersController(OrderService orders, OrderPlacement placement) {
         this.orders = orders;
         this.placement = placement;
     }
@@ -73,7 +74,7 @@ class OrdersController {
     Page<Order> list(@QueryValue @Nullable String status,
                      @QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
                      @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
-        return orders.list(status == null ? null : statusNamed(status), PageRequest.of(limit, cursor));
+        return orders.list(CallContext.caller(), status == null ? null : statusNamed(status), PageRequest.of(limit, cursor));
     }
 
     /** Exactly as the contract spells it: Micronaut's own conversion would also take {@code paid}. */
@@ -84,11 +85,11 @@ class OrdersController {
 
     @Get("/{orderId}")
     Order get(@PathVariable @Pattern(regexp = ORDER_ID) String orderId) {
-        return orders.get(orderId);
+        return orders.get(CallContext.caller(), orderId);
     }
 
     @Post("/{orderId}/status")
     Order changeStatus(@PathVariable @Pattern(regexp = ORDER_ID) String orderId, @Body @Valid StatusChange change) {
-        return orders.transition(orderId, change.status());
+        return orders.transition(CallContext.caller(), orderId, change.status());
     }
 }

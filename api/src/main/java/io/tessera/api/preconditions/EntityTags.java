@@ -42,7 +42,9 @@ public final class EntityTags {
         String value = header.strip();
         Matcher strong = STRONG_VERSION_TAG.matcher(value);
         if (strong.matches() && value.startsWith("\"") == value.endsWith("\"")) {
-            return OptionalLong.of(Long.parseLong(strong.group(1)));
+            String digits = strong.group(1);
+            // Strong comparison compares the tags as strings: "01" is not the tag "1" and matches nothing.
+            return OptionalLong.of(digits.length() > 1 && digits.startsWith("0") ? -1 : Long.parseLong(digits));
         }
         if (WEAK_TAG.matcher(value).matches()) {
             return OptionalLong.of(-1);

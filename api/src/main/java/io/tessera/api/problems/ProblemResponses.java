@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.tessera.core.context.CorrelationIdFilter;
+import io.tessera.core.problems.ProblemException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -61,23 +62,12 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
         if (invalidParams != null) {
             return invalidParams.size() == 1 ? "1 input is invalid." : invalidParams.size() + " inputs are invalid.";
         }
-        if (status == 400 && errorContext.getRootCause().isPresent()) {
-            return "The request could not be read: " + innermostMessage(errorContext.getRootCause().get());
+        if (status == 400 && errorContext.getRootCause().isPresent() && !(errorContext.getRootCause().get() instanceof ProblemException)) {
+            return UnreadableRequests.explain(errorContext.getRootCause().get());
         }
         String message = errorContext.getErrors().isEmpty() ? title : errorContext.getErrors().getFirst().getMessage();
         boolean generic = message.equalsIgnoreCase(title) || message.equals("Page Not Found");
         return generic ? GENERIC_DETAILS.getOrDefault(status, title) : message;
-    }
-
-    /** The innermost cause says what was wrong (e.g. "unknown tier: gold") without the wrappers' class names. */
-    private static String innermostMessage(Throwable error) {
-        Throwable innermost = error;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        String message = innermost.getMessage() == null ? "malformed input" : innermost.getMessage().strip();
-        int sourceNote = message.indexOf("\n at [Source");
-        return sourceNote > 0 ? message.substring(0, sourceNote) : message;
     }
 
     /** One entry per violation, named by its path inside the request body or parameter. */

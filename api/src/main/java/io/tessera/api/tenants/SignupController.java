@@ -7,10 +7,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.api.text.AsciiEmail;
 import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.auth.PasswordPolicy;
 import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.TenantSignup;
 import io.tessera.core.tenants.Tier;
 import io.tessera.core.tenants.Tiers;
 import jakarta.validation.Valid;
@@ -34,7 +36,7 @@ class SignupController {
 
     @Serdeable
     record SignupRequest(@Visible @TextLength(max = 100) String companyName,
-                         @NotBlank @Email @TextLength(max = 128) String adminEmail,
+                         @NotBlank @Email @AsciiEmail @TextLength(max = 128) String adminEmail,
                          @NotBlank @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
                          @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE)
                          String password,

@@ -14,6 +14,11 @@ class TextValidators {
     }
 
     @Singleton
+    ConstraintValidator<AsciiEmail, CharSequence> asciiEmail() {
+        return (value, annotation, context) -> value == null || value.chars().allMatch(c -> c >= '!' && c <= '~');
+    }
+
+    @Singleton
     ConstraintValidator<TextLength, CharSequence> textLength() {
         return (value, annotation, context) -> {
             if (value == null) {

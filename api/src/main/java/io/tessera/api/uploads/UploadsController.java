@@ -13,10 +13,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
+import io.tessera.core.problems.NotFoundException;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.uploads.Upload;
+import io.tessera.core.uploads.UploadRequests;
 import io.tessera.core.uploads.UploadStatus;
 import io.tessera.core.uploads.UploadUrls;
 import io.tessera.core.uploads.Uploads;
@@ -79,14 +82,23 @@ class UploadsController {
     @Get
     Page<UploadView> list(@QueryValue @Nullable @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
                           @QueryValue @Nullable @TextLength(max = 2048) String cursor) {
-        return uploads.list(PageRequest.of(limit, cursor)).map(upload -> UploadView.of(upload, null));
+        CallContext caller = CallContext.caller();
+        PageRequest page = PageRequest.of(limit, cursor);
+        return (isAdmin(caller) ? uploads.listOfTenant(page) : uploads.listOfOwner(caller.userId(), page))
+                .map(upload -> UploadView.of(upload, null));
     }
 
-    /** An UPLOADED upload comes with a short-lived download URL. */
+    /** An UPLOADED upload comes with a short-lived download URL. Another member's upload is 404, like a missing one. */
     @Get("/{uploadId}")
     UploadView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String uploadId) {
-        Upload upload = uploads.get(uploadId);
+        CallContext caller = CallContext.caller();
+        Upload upload = uploads.find(uploadId).filter(found -> isAdmin(caller) || found.ownerId().equals(caller.userId()))
+                .orElseThrow(() -> new NotFoundException("There is no upload " + uploadId + "."));
         return UploadView.of(upload, upload.status() == UploadStatus.UPLOADED
                 ? urls.download(upload.key(), upload.fileName()).toString() : null);
+    }
+
+    private static boolean isAdmin(CallContext caller) {
+        return caller.hasRole(Roles.TENANT_ADMINS);
     }
 }

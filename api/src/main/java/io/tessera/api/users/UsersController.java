@@ -20,12 +20,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.preconditions.EntityTags;
 import io.tessera.api.problems.Problem;
+import io.tessera.api.text.AsciiEmail;
 import io.tessera.api.text.TextLength;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.users.Role;
 import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserAdministration;
 import io.tessera.core.users.UserDirectory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -51,7 +53,7 @@ class UsersController {
     }
 
     @Serdeable
-    record InviteRequest(@NotBlank @Email @TextLength(max = 128) String email, @NotNull Role role) {
+    record InviteRequest(@NotBlank @Email @AsciiEmail @TextLength(max = 128) String email, @NotNull Role role) {
     }
 
     @Serdeable

@@ -33,4 +33,13 @@ class DateTimesTest {
                     .hasMessageNotContaining("index");
         }
     }
+
+    @Test
+    void datesAndTimesThatDoNotExistAreRefusedInsteadOfMovedToANeighbour() {
+        for (String missing : new String[]{"2026-02-29T12:00:00Z", "2026-11-31T12:00:00Z", "2026-04-31T00:00:00Z",
+                "2026-02-30T00:00:00Z", "2026-11-29T24:00:00Z", "2026-11-29T23:60:00Z"}) {
+            assertThatThrownBy(() -> DateTimes.parse("from", missing)).as(missing).isInstanceOf(BadRequestException.class);
+        }
+        assertThat(DateTimes.parse("from", "2028-02-29T12:00:00Z")).isEqualTo(Instant.parse("2028-02-29T12:00:00Z"));
+    }
 }

@@ -29,6 +29,7 @@ class EntityTagsTest {
     @Test
     void aWeakTagNeverMatches() {
         assertThat(EntityTags.ifMatch("W/\"7\"")).isEqualTo(OptionalLong.of(-1));
+        assertThat(EntityTags.ifMatch("\"07\"")).as("another tag than \"7\"").isEqualTo(OptionalLong.of(-1));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantStatus;
 import io.tessera.core.users.TenantUser;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,13 +35,16 @@ public record Revocation(boolean signInAgain, String reason) {
 
     /**
      * Judges a tenant user's token against what is stored now: the tenant's standing, then the
-     * user's (still in the tenant, enabled, and in the role the token claims).
+     * user's (still in the tenant, enabled, in the role the token claims, and no change of role or
+     * enabled state since the token was issued, even one that was undone).
      *
-     * @param user       the user's directory entry, empty if the user is not in the tenant
-     * @param tokenRoles the {@code cognito:groups} the token carries
+     * @param user          the user's directory entry, empty if the user is not in the tenant
+     * @param tokenRoles    the {@code cognito:groups} the token carries
+     * @param tokenIssuedAt the token's {@code iat} (RFC 7519 §4.1.6), whole seconds
      * @return empty when the token still carries its authority
      */
-    public static Optional<Revocation> ofUser(Optional<Tenant> tenant, Optional<TenantUser> user, Set<String> tokenRoles) {
+    public static Optional<Revocation> ofUser(Optional<Tenant> tenant, Optional<TenantUser> user, Set<String> tokenRoles,
+                                              Instant tokenIssuedAt) {
         return ofTenant(tenant).or(() -> {
             if (user.isEmpty()) {
                 return Optional.of(new Revocation(true, "This account no longer belongs to the tenant."));
@@ -49,6 +54,10 @@ public record Revocation(boolean signInAgain, String reason) {
             }
             if (!tokenRoles.contains(user.get().role().group())) {
                 return Optional.of(new Revocation(true, "Your role has changed; sign in again."));
+            }
+            Instant changedAt = user.get().accessChangedAt();
+            if (changedAt != null && tokenIssuedAt.isBefore(changedAt.truncatedTo(ChronoUnit.SECONDS))) {
+                return Optional.of(new Revocation(true, "Your access has changed since this token was issued; sign in again."));
             }
             return Optional.empty();
         });

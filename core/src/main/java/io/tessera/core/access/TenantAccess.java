@@ -10,6 +10,7 @@ import io.tessera.core.users.UserDirectory;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -38,14 +39,16 @@ public class TenantAccess {
 
     /**
      * Returns the caller's tenant, or throws: 403 for a tenant that is not active or a disabled
-     * user, 401 for a user who left the tenant or whose role changed since the token was issued
-     * (see {@link Revocation#judge}).
+     * user, 401 for a user who left the tenant or whose role or enabled state changed since the
+     * token was issued (see {@link Revocation#ofUser}).
+     *
+     * @param tokenIssuedAt the {@code iat} of the token the caller came with
      */
-    public Tenant verify(CallContext caller) {
+    public Tenant verify(CallContext caller, Instant tokenIssuedAt) {
         Optional<Tenant> tenant = tenants.get(caller.tenantId());
         Optional<Revocation> revocation = caller.userId() == null
                 ? Revocation.ofTenant(tenant)
-                : Revocation.ofUser(tenant, users.get(new UserKey(caller.tenantId(), caller.userId())), caller.roles());
+                : Revocation.ofUser(tenant, users.get(new UserKey(caller.tenantId(), caller.userId())), caller.roles(), tokenIssuedAt);
         revocation.ifPresent(revoked -> {
             throw revoked.toProblem();
         });

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,8 +27,10 @@ import java.util.TreeMap;
 @Singleton
 public class AnalyticsReader {
 
-    public static final Duration MAX_MINUTE_RANGE = Duration.ofHours(24);
-    public static final Duration MAX_DAY_RANGE = Duration.ofDays(366);
+    /** A day of minutes. */
+    public static final int MAX_MINUTE_POINTS = 1440;
+    /** A leap year of days. */
+    public static final int MAX_DAY_POINTS = 366;
     private static final int TOP_PRODUCTS = 10;
 
     private final AnalyticsItems items;
@@ -101,7 +102,11 @@ public class AnalyticsReader {
 
     /**
      * Orders placed, or revenue in one currency, per minute or day, from {@code from} (included) to
-     * {@code to} (excluded); every bucket in the range is present, empty ones as zero.
+     * {@code to} (excluded); every bucket in the range is present, empty ones as zero, the first
+     * one starting at {@code from} rounded down to the minute or day (UTC).
+     *
+     * @throws BadRequestException unless {@code to} is after {@code from} and the series has at
+     *                             most {@link #MAX_MINUTE_POINTS} or {@link #MAX_DAY_POINTS} points
      */
     public Timeseries timeseries(Metric metric, Interval interval, Instant from, Instant to, String currency) {
         ChronoUnit unit = interval == Interval.MINUTE ? ChronoUnit.MINUTES : ChronoUnit.DAYS;
@@ -109,9 +114,11 @@ public class AnalyticsReader {
         if (!to.isAfter(from)) {
             throw new BadRequestException("'to' must be after 'from'.");
         }
-        Duration max = interval == Interval.MINUTE ? MAX_MINUTE_RANGE : MAX_DAY_RANGE;
-        if (Duration.between(from, to).compareTo(max) > 0) {
-            throw new BadRequestException("A " + interval.name().toLowerCase() + " series spans at most " + max.toHours() + " hours.");
+        long count = points(unit, from, to);
+        int maxPoints = interval == Interval.MINUTE ? MAX_MINUTE_POINTS : MAX_DAY_POINTS;
+        if (count > maxPoints) {
+            throw new BadRequestException("A " + interval.name().toLowerCase() + " series has at most " + maxPoints
+                    + " points; from " + from + " to " + to + " would have " + count + ".");
         }
         String prefix = interval == Interval.MINUTE ? "MINUTE#" : "DAY#";
         Map<String, Long> values = new TreeMap<>();
@@ -128,6 +135,13 @@ public class AnalyticsReader {
             points.add(new Point(at, Long.toString(values.getOrDefault(bucketKey(interval, at).substring(prefix.length()), 0L))));
         }
         return new Timeseries(metric.name().toLowerCase(), interval.name().toLowerCase(), metric == Metric.REVENUE ? currency : null, points);
+    }
+
+    /** How many buckets of {@code unit} a series from {@code from} (rounded down) to {@code to} (excluded) has. */
+    static long points(ChronoUnit unit, Instant from, Instant to) {
+        Instant start = from.truncatedTo(unit);
+        long whole = unit.between(start, to);
+        return start.plus(whole, unit).isBefore(to) ? whole + 1 : whole;
     }
 
     private static String bucketKey(Interval interval, Instant at) {

@@ -1,7 +1,6 @@
 package io.tessera.core.analytics;
 
 import io.tessera.core.data.AnalyticsItems;
-import io.tessera.core.data.TenantItems;
 import io.tessera.core.orders.Orders;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -61,17 +60,17 @@ public class AnalyticsRebuild {
         Map<String, Delta> computed = computed();
         Map<String, Delta> stale = new HashMap<>(stored());
         computed.forEach((key, delta) -> {
-            EnhancedDocument.Builder item = TenantItems.document()
+            EnhancedDocument.Builder item = AnalyticsItems.document()
                     .putNumber("orders", delta.orders())
                     .putNumber("revenueMinor", delta.revenueMinor())
                     .putNumber("units", delta.units());
             if (delta.name() != null) {
                 item.putString("name", delta.name());
             }
-            items.put(key, item.build());
+            items.put(key, item.build(), null);
             stale.remove(key);
         });
-        stale.keySet().forEach(items::delete);
+        stale.keySet().forEach(key -> items.delete(key, null));
         return computed.size() + stale.size();
     }
 

@@ -1,35 +1,25 @@
 package io.tessera.core.analytics;
 
-import io.tessera.core.catalog.LineItemsJson;
 import io.tessera.core.orders.Order;
+import io.tessera.core.orders.Orders;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
-import java.time.Instant;
 import java.util.Optional;
 
-/** Reads order snapshots from main-table items (as a stream image carries them) and from orders. */
+/** What analytics counts of an order, from a stream image (read by {@link Orders}, the item's owner) or from an order. */
 @Singleton
 public class OrderSnapshots {
 
-    private final LineItemsJson lineItems;
+    private final Orders orders;
 
-    OrderSnapshots(LineItemsJson lineItems) {
-        this.lineItems = lineItems;
+    OrderSnapshots(Orders orders) {
+        this.orders = orders;
     }
 
     /** The order an item stands for, or empty for items that are not orders. */
     public Optional<OrderSnapshot> of(EnhancedDocument item) {
-        if (!"ORDER".equals(item.getString("type"))) {
-            return Optional.empty();
-        }
-        return Optional.of(new OrderSnapshot(
-                item.getString("orderId"),
-                item.getString("status"),
-                item.getNumber("totalMinor").longValue(),
-                item.getString("currency"),
-                Instant.parse(item.getString("createdAt")),
-                lineItems.read(item.getJson("lines"))));
+        return orders.fromImage(item).map(image -> of(image.order()));
     }
 
     public OrderSnapshot of(Order order) {

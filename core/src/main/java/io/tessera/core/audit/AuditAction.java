@@ -2,6 +2,7 @@ package io.tessera.core.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.problems.InvalidValueException;
 
 import java.util.Arrays;
 
@@ -33,6 +34,6 @@ public enum AuditAction {
         return Arrays.stream(values())
                 .filter(action -> action.wireName.equals(value))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown audit action: " + value));
+                .orElseThrow(() -> new InvalidValueException("unknown audit action: " + value));
     }
 }

@@ -12,10 +12,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Who a piece of work is done for. It is set in exactly two places: from the verified ID token at
- * the edge of a REST or WebSocket request, and from an event's own data in a stream or queue
- * handler. The tenant-scoped data layer reads the tenant from here and nowhere else, and while
- * the context is in scope on a thread its ids are in the logging MDC.
+ * Who a piece of work is done for. It comes from the verified ID token at the edge of a REST or
+ * WebSocket request (or, for a message on an open connection, from the connection it arrived on,
+ * which was registered from one), and for system work from the item or event being worked on: a
+ * stream record's or queue message's tenant, the tenant a platform admin acts on
+ * ({@link #actingOn}), the tenant being signed up. The tenant-scoped data layer reads the tenant
+ * from here and nowhere else, and while the context is in scope on a thread its ids are in the
+ * logging MDC.
  *
  * @param tenantId      the tenant, or null for work that belongs to no tenant (signup, platform admin)
  * @param userId        the Cognito {@code sub} of the caller, or null for system work
@@ -45,6 +48,11 @@ public record CallContext(@Nullable String tenantId,
 
     public static Optional<CallContext> current() {
         return PropagatedContext.find().flatMap(context -> context.find(CallContext.class));
+    }
+
+    /** The context of the work in progress, for code that only ever runs inside one (a request, a handler). */
+    public static CallContext caller() {
+        return current().orElseThrow(() -> new IllegalStateException("no call context in scope"));
     }
 
     public boolean hasRole(String role) {

@@ -2,6 +2,7 @@ package io.tessera.core.data;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.problems.BadRequestException;
+import io.tessera.core.secrets.SigningKey;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,8 +18,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opaque, integrity-protected page cursors (SPEC §5). A cursor is
- * {@code base64url(key ‖ HMAC-SHA256(secret, binding ‖ 0 ‖ key))} where {@code key} is
+ * Opaque, integrity-protected page cursors. A cursor is
+ * {@code base64url(key ‖ HMAC-SHA256(secret, binding ‖ 0 ‖ key))}, the secret derived from the
+ * {@link SigningKey} for page cursors, where {@code key} is
  * DynamoDB's {@code LastEvaluatedKey} (string attributes, as {@code name␟value␟…}) and the binding
  * names the listing exactly: the table or index, the partition, the sort-key prefix, the order,
  * the filter with its values, the tenant and the caller. A cursor that was not handed out for this
@@ -33,10 +35,10 @@ public class PageCursors {
     private static final int SIGNATURE_BYTES = 32;
     private static final int MAX_LENGTH = 2048;
 
-    private final CursorKey key;
+    private final SigningKey signingKey;
 
-    PageCursors(CursorKey key) {
-        this.key = key;
+    PageCursors(SigningKey signingKey) {
+        this.signingKey = signingKey;
     }
 
     /** The cursor of the page after the one that ended at {@code lastEvaluatedKey}; null if there is none. */
@@ -99,7 +101,7 @@ public class PageCursors {
     private byte[] mac(String binding, byte[] payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key.bytes(), ALGORITHM));
+            mac.init(new SecretKeySpec(signingKey.derive("page-cursor"), ALGORITHM));
             mac.update(binding.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return mac.doFinal(payload);

@@ -6,18 +6,13 @@ import io.tessera.core.context.CurrentTenant;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,56 +20,32 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The only way to tenant data in the main table. Every key it reads or writes is built here from
- * the tenant of the current {@link io.tessera.core.context.CallContext}: callers name items by
- * their sort key inside the tenant and cannot name another tenant's partition at all.
- *
- * <p>Items are {@link EnhancedDocument}s (the DynamoDB enhanced client's document mapping).
+ * The only way to tenant data in the main table ({@link TenantTable} builds every key from the
+ * current call's tenant), with what only the main table has: its indexes, whose partitions are the
+ * tenant's too, pages with signed cursors, and batch reads.
  */
 @Singleton
-public class TenantItems {
+public class TenantItems extends TenantTable {
 
     private static final String PK = TesseraResources.MAIN_TABLE.partitionKey();
     private static final String SK = TesseraResources.MAIN_TABLE.sortKey().orElseThrow();
     private static final int MAX_QUERY_ROUNDS = 10;
-    private static final int MAX_TRANSACTION_ATTEMPTS = 4;
     private static final int MAX_BATCH_GET = 100;
+    private static final int MAX_BATCH_ROUNDS = 4;
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final CurrentTenant currentTenant;
     private final PageCursors cursors;
 
     TenantItems(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant, PageCursors cursors) {
-        this.dynamoDb = dynamoDb;
-        this.table = resources.getMainTable();
-        this.currentTenant = currentTenant;
+        super(dynamoDb, resources.getMainTable(), PK, SK, currentTenant);
         this.cursors = cursors;
-    }
-
-    /** A new document builder with the default converters, for building items to put. */
-    public static EnhancedDocument.Builder document() {
-        return EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider());
-    }
-
-    public String tenantId() {
-        return currentTenant.resolveTenantIdentifier();
     }
 
     /** The value of an index partition attribute for this tenant, e.g. {@code TENANT#t#USER#u#ORDERS}. */
     public String indexPartition(String suffix) {
         return partition() + "#" + suffix;
-    }
-
-    public Optional<EnhancedDocument> get(String sortKey) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
-                .tableName(table).key(key(sortKey)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDocument(item));
     }
 
     /**
@@ -95,67 +66,11 @@ public class TenantItems {
                         .forEach(item -> found.put(item.get(SK).s(), toDocument(item)));
                 wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!wanted.isEmpty()) {
-                    sleepBeforeRetry(Math.min(round, MAX_TRANSACTION_ATTEMPTS));
+                    sleepBeforeRetry(Math.min(round, MAX_BATCH_ROUNDS));
                 }
             }
         }
         return found;
-    }
-
-    /** Writes the item; returns false if {@code condition} did not hold (nothing written). */
-    public boolean put(String sortKey, EnhancedDocument attributes, @Nullable Expr condition) {
-        try {
-            dynamoDb.putItem(request -> {
-                request.tableName(table).item(withKey(sortKey, attributes));
-                if (condition != null) {
-                    request.conditionExpression(condition.expression())
-                            .expressionAttributeNames(condition.namesOrNull())
-                            .expressionAttributeValues(condition.valuesOrNull());
-                }
-            });
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Applies an update expression (with its condition folded into {@code update} via
-     * {@code conditionExpression}); returns the item after the update, or empty if the condition
-     * did not hold.
-     */
-    public Optional<EnhancedDocument> update(String sortKey, Expr update, @Nullable Expr condition) {
-        Expr all = condition == null ? update : update.withPlaceholdersOf(condition);
-        try {
-            Map<String, AttributeValue> after = dynamoDb.updateItem(request -> request
-                    .tableName(table)
-                    .key(key(sortKey))
-                    .updateExpression(update.expression())
-                    .conditionExpression(condition == null ? null : condition.expression())
-                    .expressionAttributeNames(all.namesOrNull())
-                    .expressionAttributeValues(all.valuesOrNull())
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(toDocument(after));
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Deletes the item; returns false if {@code condition} did not hold. */
-    public boolean delete(String sortKey, @Nullable Expr condition) {
-        try {
-            dynamoDb.deleteItem(request -> {
-                request.tableName(table).key(key(sortKey));
-                if (condition != null) {
-                    request.conditionExpression(condition.expression())
-                            .expressionAttributeNames(condition.namesOrNull())
-                            .expressionAttributeValues(condition.valuesOrNull());
-                }
-            });
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
     }
 
     /** One page of a listing, starting where the query's cursor says (400 for a cursor not handed out for it). */
@@ -241,81 +156,10 @@ public class TenantItems {
         return binding.append("|caller=").append(caller == null ? "-" : caller).toString();
     }
 
-    /**
-     * Runs the writes in one DynamoDB transaction. A transaction cancelled only because another
-     * one held the same items (TransactionConflict) is retried a few times before it fails;
-     * a failed condition is never retried.
-     */
-    public void transact(List<TransactWriteItem> writes) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamoDb.transactWriteItems(request -> request.transactItems(writes));
-                return;
-            } catch (TransactionCanceledException e) {
-                boolean onlyConflicts = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .allMatch(reason -> "None".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
-                if (!onlyConflicts || attempt == MAX_TRANSACTION_ATTEMPTS) {
-                    throw e;
-                }
-                sleepBeforeRetry(attempt);
-            }
-        }
-    }
-
-    private static void sleepBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, 20L << attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
-
-    public TransactWriteItem transactionPut(String sortKey, EnhancedDocument attributes, @Nullable Expr condition) {
-        return TransactWriteItem.builder().put(put -> {
-            put.tableName(table).item(withKey(sortKey, attributes));
-            if (condition != null) {
-                put.conditionExpression(condition.expression())
-                        .expressionAttributeNames(condition.namesOrNull())
-                        .expressionAttributeValues(condition.valuesOrNull());
-            }
-        }).build();
-    }
-
-    public TransactWriteItem transactionUpdate(String sortKey, Expr update, @Nullable Expr condition) {
-        Expr all = condition == null ? update : update.withPlaceholdersOf(condition);
-        return TransactWriteItem.builder().update(change -> change
-                .tableName(table)
-                .key(key(sortKey))
-                .updateExpression(update.expression())
-                .conditionExpression(condition == null ? null : condition.expression())
-                .expressionAttributeNames(all.namesOrNull())
-                .expressionAttributeValues(all.valuesOrNull())).build();
-    }
-
-    public TransactWriteItem transactionDelete(String sortKey, @Nullable Expr condition) {
-        return TransactWriteItem.builder().delete(delete -> {
-            delete.tableName(table).key(key(sortKey));
-            if (condition != null) {
-                delete.conditionExpression(condition.expression())
-                        .expressionAttributeNames(condition.namesOrNull())
-                        .expressionAttributeValues(condition.valuesOrNull());
-            }
-        }).build();
-    }
-
-    private String partition() {
-        return "TENANT#" + tenantId();
-    }
-
-    private Map<String, AttributeValue> key(String sortKey) {
-        return Map.of(PK, AttributeValue.fromS(partition()), SK, AttributeValue.fromS(sortKey));
-    }
-
-    private Map<String, AttributeValue> withKey(String sortKey, EnhancedDocument attributes) {
-        Map<String, AttributeValue> item = new HashMap<>(attributes.toMap());
-        item.putAll(key(sortKey));
-        // An index partition is always this tenant's (or the platform's list of tenants), whatever the caller wrote.
+    /** Also checks that an index partition is this tenant's, whatever the caller wrote. */
+    @Override
+    protected Map<String, AttributeValue> withKey(String sortKey, EnhancedDocument attributes) {
+        Map<String, AttributeValue> item = super.withKey(sortKey, attributes);
         for (TesseraResources.Index index : TesseraResources.MAIN_TABLE.indexes()) {
             AttributeValue value = item.get(index.partitionKey());
             boolean scoped = value == null || value.s() != null
@@ -325,9 +169,5 @@ public class TenantItems {
             }
         }
         return item;
-    }
-
-    private static EnhancedDocument toDocument(Map<String, AttributeValue> item) {
-        return EnhancedDocument.fromAttributeValueMap(item);
     }
 }

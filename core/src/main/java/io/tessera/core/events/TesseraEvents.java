@@ -1,6 +1,6 @@
 package io.tessera.core.events;
 
-/** Sources and detail types on the {@code tessera} bus (SPEC §6). */
+/** Sources and detail types on the {@code tessera} bus. */
 public final class TesseraEvents {
 
     private TesseraEvents() {

@@ -6,6 +6,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
+import io.tessera.core.problems.InvalidValueException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ class StrictScalars {
         public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
             JsonNode node = decoder.decodeNode();
             if (!accepts.test(node)) {
-                throw decoder.createDeserializationException("expected " + expected + " for " + type.getName(), null);
+                throw new InvalidValueException("expected " + expected + " for " + type.getName());
             }
             return read.apply(node);
         }

@@ -136,7 +136,7 @@ public class OrderPlacement {
                     if (!key.getString("fingerprint").equals(fingerprint)) {
                         throw new UnprocessableException("This Idempotency-Key was used for another order.");
                     }
-                    return orders.get(key.getString("orderId"));
+                    return orders.find(key.getString("orderId")).orElseThrow();
                 });
     }
 

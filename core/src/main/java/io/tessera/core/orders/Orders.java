@@ -2,7 +2,6 @@ package io.tessera.core.orders;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.catalog.Catalog;
-import io.tessera.core.catalog.LineItem;
 import io.tessera.core.catalog.LineItemsJson;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.Expr;
@@ -11,9 +10,6 @@ import io.tessera.core.data.PageRequest;
 import io.tessera.core.data.Query;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.problems.ConflictException;
-import io.tessera.core.problems.ForbiddenException;
-import io.tessera.core.problems.NotFoundException;
-import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -27,14 +23,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The current tenant's orders as the caller may see them: tenant admins every order, members
- * their own (another member's order is 404, like a missing one). Status changes are conditional
- * on the order's version, so of concurrent requests exactly one wins.
+ * The current tenant's stored orders: the one place that writes and reads an order item, from the
+ * table and from a stream image alike. It answers what is stored; who may see or change which
+ * order is {@link OrderService}'s business. Status changes are conditional on the order's
+ * version, so of concurrent changes exactly one wins.
  */
 @Singleton
 public class Orders {
 
     static final String PREFIX = "ORDER#";
+    private static final String ITEM_TYPE = "ORDER";
     private static final TesseraResources.Index TENANT_INDEX = TesseraResources.MAIN_TABLE.indexes().get(0);
     private static final TesseraResources.Index OWNER_INDEX = TesseraResources.MAIN_TABLE.indexes().get(1);
 
@@ -50,55 +48,56 @@ public class Orders {
         this.clock = clock;
     }
 
-    public Order get(String orderId) {
-        return find(orderId).filter(Orders::visibleToCaller)
-                .orElseThrow(() -> new NotFoundException("There is no order " + orderId + "."));
+    /**
+     * An order as a stream image carries it, with the tenant it belongs to and the correlation id
+     * of the request that wrote it.
+     */
+    public record Image(String tenantId, Order order, @Nullable String correlationId) {
     }
 
-    /** Regardless of who asks: for system work (the order creator) only. */
-    Optional<Order> find(String orderId) {
+    public Optional<Order> find(String orderId) {
         return items.get(PREFIX + orderId).map(this::toOrder);
     }
 
-    public Page<Order> list(@Nullable OrderStatus status, PageRequest page) {
-        CallContext caller = caller();
-        Query query = caller.hasRole(Roles.TENANT_ADMINS)
-                ? Query.index(TENANT_INDEX, "ORDERS", "", page)
-                : Query.index(OWNER_INDEX, "USER#" + caller.userId() + "#ORDERS", "", page);
-        if (status != null) {
-            query = query.filter(Expr.of("#status = :status").name("#status", "status").value(":status", status.wireName()));
-        }
-        return items.query(query.newestFirst()).map(this::toOrder);
+    /** The tenant's orders, newest first, optionally of one status. */
+    public Page<Order> listOfTenant(@Nullable OrderStatus status, PageRequest page) {
+        return list(Query.index(TENANT_INDEX, "ORDERS", "", page), status);
     }
 
-    /** Every order of the tenant, for system work that reads them all (analytics rebuild); no caller's view applies. */
+    /** One user's orders, newest first, optionally of one status. */
+    public Page<Order> listOfOwner(String ownerId, @Nullable OrderStatus status, PageRequest page) {
+        return list(Query.index(OWNER_INDEX, "USER#" + ownerId + "#ORDERS", "", page), status);
+    }
+
+    /** Every order of the tenant, for work that reads them all (the analytics rebuild). */
     public List<Order> allOfTenant() {
         return items.queryAll(Query.index(TENANT_INDEX, "ORDERS", "", new PageRequest(PageRequest.MAX_LIMIT, null)))
                 .stream().map(this::toOrder).toList();
     }
 
+    /** The order a main-table item or stream image stands for; empty for items that are not orders. */
+    public Optional<Image> fromImage(EnhancedDocument image) {
+        if (!ITEM_TYPE.equals(image.getString("type"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Image(TenantItems.tenantOf(image), toOrder(image),
+                image.isPresent("correlationId") ? image.getString("correlationId") : null));
+    }
+
     /**
-     * Moves an order to {@code target}. Illegal transitions are 409; members may only cancel
-     * their own PLACED orders (403 otherwise). Cancelling puts the stock back.
+     * Moves {@code order}, as read, to {@code target}; cancelling puts the stock back. 409 if the
+     * order changed since it was read.
      */
-    public Order transition(String orderId, OrderStatus target) {
-        Order order = get(orderId);
-        if (!order.status().canMoveTo(target)) {
-            throw new ConflictException("An order that is " + order.status().wireName() + " cannot become " + target.wireName() + ".");
-        }
-        boolean admin = caller().hasRole(Roles.TENANT_ADMINS);
-        if (!admin && !(target == OrderStatus.CANCELLED && order.status() == OrderStatus.PLACED)) {
-            throw new ForbiddenException("Members may only cancel their own orders while they are PLACED.");
-        }
+    public Order changeStatus(Order order, OrderStatus target) {
         Instant now = clock.instant();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(items.transactionUpdate(PREFIX + orderId,
+        writes.add(items.transactionUpdate(PREFIX + order.orderId(),
                 Expr.of("SET #status = :target, previousStatus = :current, version = version + :one, updatedAt = :now, "
                                 + "correlationId = :correlationId")
                         .name("#status", "status")
                         .value(":target", target.wireName()).value(":current", order.status().wireName())
                         .value(":one", 1).value(":now", now.toString())
-                        .value(":correlationId", caller().correlationId()),
+                        .value(":correlationId", correlationId()),
                 Expr.of("version = :version").value(":version", order.version())));
         if (target == OrderStatus.CANCELLED) {
             order.lines().stream()
@@ -118,7 +117,7 @@ public class Orders {
     TransactWriteItem create(Order order) {
         String listed = order.createdAt() + "#" + order.orderId();
         EnhancedDocument.Builder document = TenantItems.document()
-                .putString("type", "ORDER")
+                .putString("type", ITEM_TYPE)
                 .putString("orderId", order.orderId())
                 .putString("ownerId", order.ownerId())
                 .putString("status", order.status().wireName())
@@ -129,7 +128,7 @@ public class Orders {
                 .putString("updatedAt", order.updatedAt().toString())
                 .putNumber("version", order.version())
                 // The stream record of this write carries it on to the order events and pushes.
-                .putString("correlationId", caller().correlationId())
+                .putString("correlationId", correlationId())
                 .putString("gsi1pk", items.indexPartition("ORDERS"))
                 .putString("gsi1sk", listed)
                 .putString("gsi2pk", items.indexPartition("USER#" + order.ownerId() + "#ORDERS"))
@@ -140,27 +139,27 @@ public class Orders {
         return items.transactionPut(PREFIX + order.orderId(), document.build(), Expr.of("attribute_not_exists(pk)"));
     }
 
+    private Page<Order> list(Query query, @Nullable OrderStatus status) {
+        Query filtered = status == null ? query
+                : query.filter(Expr.of("#status = :status").name("#status", "status").value(":status", status.wireName()));
+        return items.query(filtered.newestFirst()).map(this::toOrder);
+    }
+
     private Order toOrder(EnhancedDocument document) {
-        List<LineItem> lines = lineItems.read(document.getJson("lines"));
         return new Order(
                 document.getString("orderId"),
                 document.getString("ownerId"),
                 OrderStatus.valueOf(document.getString("status")),
-                lines,
+                lineItems.read(document.getJson("lines")),
                 document.getNumber("totalMinor").longValue(),
                 document.getString("currency"),
                 Instant.parse(document.getString("createdAt")),
                 Instant.parse(document.getString("updatedAt")),
                 document.getNumber("version").longValue(),
-                document.getString("rejectionReason"));
+                document.isPresent("rejectionReason") ? document.getString("rejectionReason") : null);
     }
 
-    private static boolean visibleToCaller(Order order) {
-        CallContext caller = caller();
-        return caller.hasRole(Roles.TENANT_ADMINS) || order.ownerId().equals(caller.userId());
-    }
-
-    private static CallContext caller() {
-        return CallContext.current().orElseThrow(() -> new IllegalStateException("orders are read on behalf of a caller"));
+    private static String correlationId() {
+        return CallContext.current().map(CallContext::correlationId).orElseGet(CallContext::newCorrelationId);
     }
 }

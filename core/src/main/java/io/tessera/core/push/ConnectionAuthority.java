@@ -57,7 +57,8 @@ public class ConnectionAuthority {
         for (Connection connection : connections) {
             Optional<Closing> closing = !connection.expiresAt().isAfter(now)
                     ? Optional.of(Closing.tokenExpired())
-                    : Revocation.ofUser(tenant, Optional.ofNullable(stored.get(connection.userId())), connection.roles()).map(Closing::of);
+                    : Revocation.ofUser(tenant, Optional.ofNullable(stored.get(connection.userId())), connection.roles(),
+                            connection.tokenIssuedAt()).map(Closing::of);
             closing.ifPresentOrElse(reason -> ended.put(connection, reason), () -> current.add(connection));
         }
         return new Judgement(current, ended);

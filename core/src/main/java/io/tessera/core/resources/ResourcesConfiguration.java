@@ -31,8 +31,8 @@ public interface ResourcesConfiguration {
     @Bindable(defaultValue = TesseraResources.EVENT_BUS)
     String getEventBus();
 
-    /** The Secrets Manager secret (name or ARN) that page cursors are signed with. */
+    /** The Secrets Manager secret (name or ARN) holding the {@code SigningKey}. */
     @NotBlank
-    @Bindable(defaultValue = TesseraResources.CURSOR_KEY_SECRET)
-    String getCursorKeySecret();
+    @Bindable(defaultValue = TesseraResources.SIGNING_KEY_SECRET)
+    String getSigningKeySecret();
 }

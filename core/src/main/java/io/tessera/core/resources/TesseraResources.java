@@ -23,10 +23,10 @@ public final class TesseraResources {
 
     /**
      * An SQS queue with its dead-letter queue, which receives a message after {@code maxReceives}
-     * failed receives, and the Lambda handler class that consumes it (an SQS event source mapping
-     * in AWS, a poller locally).
+     * failed receives. Its consumer (an SQS event source mapping in AWS, a poller locally) is the
+     * handler class marked {@code @EventSourceMapping(name)}.
      */
-    public record Queue(String name, String deadLetterName, int maxReceives, int visibilityTimeoutSeconds, String consumer) {
+    public record Queue(String name, String deadLetterName, int maxReceives, int visibilityTimeoutSeconds) {
     }
 
     /** An EventBridge rule on the {@link #EVENT_BUS} bus that forwards matching events to an SQS queue. */
@@ -43,8 +43,8 @@ public final class TesseraResources {
     public static final String ANALYTICS_TABLE_NAME = "tessera-analytics";
     public static final String UPLOADS_BUCKET_NAME = "tessera-uploads";
     public static final String EVENT_BUS = "tessera";
-    /** The Secrets Manager secret whose string signs page cursors (at least 32 random bytes). */
-    public static final String CURSOR_KEY_SECRET = "tessera-cursor-key";
+    /** The Secrets Manager secret whose string is the signing key of cursors and challenge sessions (at least 32 random bytes). */
+    public static final String SIGNING_KEY_SECRET = "tessera-signing-key";
     /** Uploaded objects live under {@code tenants/<tenantId>/uploads/<uploadId>/<name>}. */
     public static final String UPLOADS_PREFIX = "tenants/";
 
@@ -63,48 +63,49 @@ public final class TesseraResources {
     public static final List<Table> TABLES = List.of(MAIN_TABLE, CONNECTIONS_TABLE, ANALYTICS_TABLE);
 
     /** Checkout requests on their way to the order creator. */
-    public static final Queue ORDERS_QUEUE = new Queue("tessera-orders", "tessera-orders-dlq", 5, 60,
-            "io.tessera.streams.orders.OrderCreatorHandler");
+    public static final String ORDERS_QUEUE_NAME = "tessera-orders";
+    public static final Queue ORDERS_QUEUE = new Queue(ORDERS_QUEUE_NAME, "tessera-orders-dlq", 5, 60);
 
     /** Order events on their way to the WebSocket notifier. */
-    public static final Queue NOTIFY_QUEUE = new Queue("tessera-notify", "tessera-notify-dlq", 5, 30,
-            "io.tessera.streams.notify.OrderNotifierHandler");
+    public static final String NOTIFY_QUEUE_NAME = "tessera-notify";
+    public static final Queue NOTIFY_QUEUE = new Queue(NOTIFY_QUEUE_NAME, "tessera-notify-dlq", 5, 30);
 
     /** Tenants whose analytics changed while pushes were throttled: a delayed message flushes the last state. */
-    public static final Queue ANALYTICS_PUSH_QUEUE = new Queue("tessera-analytics-push", "tessera-analytics-push-dlq", 5, 30,
-            "io.tessera.streams.analytics.AnalyticsPushHandler");
+    public static final String ANALYTICS_PUSH_QUEUE_NAME = "tessera-analytics-push";
+    public static final Queue ANALYTICS_PUSH_QUEUE = new Queue(ANALYTICS_PUSH_QUEUE_NAME, "tessera-analytics-push-dlq", 5, 30);
 
     /** The uploads bucket's object-created notifications, on their way to the completion handler. */
-    public static final Queue UPLOADS_QUEUE = new Queue("tessera-uploads", "tessera-uploads-dlq", 5, 60,
-            "io.tessera.streams.uploads.UploadCompletionHandler");
+    public static final String UPLOADS_QUEUE_NAME = "tessera-uploads";
+    public static final Queue UPLOADS_QUEUE = new Queue(UPLOADS_QUEUE_NAME, "tessera-uploads-dlq", 5, 60);
 
     /**
      * What may end WebSocket connections: users' and tenants' access changes from the bus, and each
      * connection's own expiry timer (delayed messages); the consumer closes what lost its authority.
      */
-    public static final Queue CONNECTIONS_QUEUE = new Queue("tessera-connections", "tessera-connections-dlq", 5, 30,
-            "io.tessera.streams.connections.ConnectionChecksHandler");
+    public static final String CONNECTIONS_QUEUE_NAME = "tessera-connections";
+    public static final Queue CONNECTIONS_QUEUE = new Queue(CONNECTIONS_QUEUE_NAME, "tessera-connections-dlq", 5, 30);
 
     public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE, CONNECTIONS_QUEUE);
 
     /**
      * A consumer of a table's stream (a DynamoDB Streams event source mapping in AWS, a poller
-     * locally): its handler class, how many times a failing batch is retried, and the queue that
-     * then receives the failed record so the rest of the shard can go on.
+     * locally): how many times a failing batch is retried, and the queue that then receives the
+     * failed record so the rest of the shard can go on. Its handler is the class marked
+     * {@code @EventSourceMapping(name)}.
      */
-    public record StreamConsumer(String name, Table table, String handler, int batchSize, int maxRetries, String failureQueue) {
+    public record StreamConsumer(String name, Table table, int batchSize, int maxRetries, String failureQueue) {
     }
 
     /**
      * Publishes OrderCreated and OrderStatusChanged from the orders' writes, UserAccessChanged and
      * TenantStatusChanged from the users' and tenants' (the outbox).
      */
-    public static final StreamConsumer OUTBOX = new StreamConsumer("outbox", MAIN_TABLE,
-            "io.tessera.streams.outbox.OutboxPublisherHandler", 100, 5, "tessera-outbox-dlq");
+    public static final String OUTBOX_NAME = "outbox";
+    public static final StreamConsumer OUTBOX = new StreamConsumer(OUTBOX_NAME, MAIN_TABLE, 100, 5, "tessera-outbox-dlq");
 
     /** Keeps the per-tenant analytics aggregates, exactly once per stream record. */
-    public static final StreamConsumer ANALYTICS = new StreamConsumer("analytics", MAIN_TABLE,
-            "io.tessera.streams.analytics.AnalyticsAggregatorHandler", 100, 5, "tessera-analytics-dlq");
+    public static final String ANALYTICS_NAME = "analytics";
+    public static final StreamConsumer ANALYTICS = new StreamConsumer(ANALYTICS_NAME, MAIN_TABLE, 100, 5, "tessera-analytics-dlq");
 
     public static final List<StreamConsumer> STREAM_CONSUMERS = List.of(OUTBOX, ANALYTICS);
 

@@ -3,6 +3,7 @@ package io.tessera.core.tenants;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.problems.InvalidValueException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,6 +23,6 @@ public enum TenantStatus {
         return Arrays.stream(values())
                 .filter(candidate -> candidate.wireName().equals(status))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown status: " + status));
+                .orElseThrow(() -> new InvalidValueException("unknown status: " + status));
     }
 }

@@ -3,6 +3,7 @@ package io.tessera.core.tenants;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.problems.InvalidValueException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,6 +23,6 @@ public enum Tier {
         return Arrays.stream(values())
                 .filter(candidate -> candidate.wireName().equals(tier))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown tier: " + tier));
+                .orElseThrow(() -> new InvalidValueException("unknown tier: " + tier));
     }
 }

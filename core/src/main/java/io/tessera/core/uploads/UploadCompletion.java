@@ -14,8 +14,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks an object that arrived in the uploads bucket against what was asked for, because the
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 public class UploadCompletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
-    private static final Pattern KEY = Pattern.compile("tenants/([a-z0-9]{1,64})/uploads/([A-Za-z0-9-]{1,64})/[^/]+");
 
     private final S3Client s3;
     private final Uploads uploads;
@@ -49,13 +46,13 @@ public class UploadCompletion {
     }
 
     public Optional<Outcome> complete(String key) {
-        Matcher parts = KEY.matcher(key);
-        if (!parts.matches()) {
+        Optional<UploadKeys.Owner> owner = UploadKeys.ownerOf(key);
+        if (owner.isEmpty()) {
             delete(key, "it is not at an upload's key");
             return Optional.empty();
         }
-        String tenantId = parts.group(1);
-        String uploadId = parts.group(2);
+        String tenantId = owner.get().tenantId();
+        String uploadId = owner.get().uploadId();
         return CallContext.system(tenantId, null).call(() -> {
             Optional<Upload> found = uploads.find(uploadId).filter(upload -> upload.key().equals(key));
             if (found.isEmpty()) {

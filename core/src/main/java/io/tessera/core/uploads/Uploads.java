@@ -1,13 +1,10 @@
 package io.tessera.core.uploads;
 
-import io.tessera.core.context.CallContext;
 import io.tessera.core.data.Expr;
 import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.data.Query;
 import io.tessera.core.data.TenantItems;
-import io.tessera.core.problems.NotFoundException;
-import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.tenants.TenantProfiles;
 import jakarta.inject.Singleton;
@@ -20,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The current tenant's uploads. Members see their own, tenant admins all. An UPLOADED upload
- * counts against the tenant's storage in the same transaction that marks it.
+ * The current tenant's stored uploads (who may see which is the API's business: members their
+ * own, tenant admins all). An UPLOADED upload counts against the tenant's storage in the same
+ * transaction that marks it.
  */
 @Singleton
 public class Uploads {
@@ -61,22 +59,18 @@ public class Uploads {
         items.put(PREFIX + upload.uploadId(), document, Expr.of("attribute_not_exists(pk)"));
     }
 
-    /** Regardless of who asks: for the completion check. */
     public Optional<Upload> find(String uploadId) {
         return items.get(PREFIX + uploadId).map(this::toUpload);
     }
 
-    public Upload get(String uploadId) {
-        return find(uploadId).filter(Uploads::visibleToCaller)
-                .orElseThrow(() -> new NotFoundException("There is no upload " + uploadId + "."));
+    /** The tenant's uploads, newest first. */
+    public Page<Upload> listOfTenant(PageRequest page) {
+        return items.query(Query.index(TENANT_INDEX, "UPLOADS", "", page).newestFirst()).map(this::toUpload);
     }
 
-    public Page<Upload> list(PageRequest page) {
-        CallContext caller = CallContext.current().orElseThrow();
-        Query query = caller.hasRole(Roles.TENANT_ADMINS)
-                ? Query.index(TENANT_INDEX, "UPLOADS", "", page)
-                : Query.index(OWNER_INDEX, "USER#" + caller.userId() + "#UPLOADS", "", page);
-        return items.query(query.newestFirst()).map(this::toUpload);
+    /** One user's uploads, newest first. */
+    public Page<Upload> listOfOwner(String ownerId, PageRequest page) {
+        return items.query(Query.index(OWNER_INDEX, "USER#" + ownerId + "#UPLOADS", "", page).newestFirst()).map(this::toUpload);
     }
 
     /** Bytes declared by the tenant's uploads still waiting for their object: they count against the quota. */
@@ -137,10 +131,5 @@ public class Uploads {
                 item.getString("etag"),
                 item.isPresent("completedAt") ? Instant.parse(item.getString("completedAt")) : null,
                 item.getString("rejectionReason"));
-    }
-
-    private static boolean visibleToCaller(Upload upload) {
-        CallContext caller = CallContext.current().orElseThrow();
-        return caller.hasRole(Roles.TENANT_ADMINS) || upload.ownerId().equals(caller.userId());
     }
 }

@@ -3,6 +3,7 @@ package io.tessera.core.users;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.problems.InvalidValueException;
 import io.tessera.core.resources.Roles;
 
 import java.util.Arrays;
@@ -28,6 +29,6 @@ public enum Role {
         return Arrays.stream(values())
                 .filter(candidate -> candidate.group.equals(role))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role: " + role));
+                .orElseThrow(() -> new InvalidValueException("unknown role: " + role));
     }
 }

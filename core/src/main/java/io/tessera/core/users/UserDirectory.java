@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,10 +39,12 @@ public class UserDirectory {
 
     private final TenantItems items;
     private final TenantProfiles profiles;
+    private final Clock clock;
 
-    UserDirectory(TenantItems items, TenantProfiles profiles) {
+    UserDirectory(TenantItems items, TenantProfiles profiles, Clock clock) {
         this.items = items;
         this.profiles = profiles;
+        this.clock = clock;
     }
 
     /** Takes a seat before the account exists, so the limit holds however many invites race. */
@@ -117,7 +120,7 @@ public class UserDirectory {
         if (user.role() == role) {
             return user;
         }
-        TenantUser changed = new TenantUser(user.userId(), user.username(), role, user.enabled(), user.createdAt(), user.version() + 1);
+        TenantUser changed = user.withRole(role, clock.instant());
         write(user, changed);
         return changed;
     }
@@ -127,7 +130,7 @@ public class UserDirectory {
         if (user.enabled() == enabled) {
             return user;
         }
-        TenantUser changed = new TenantUser(user.userId(), user.username(), user.role(), enabled, user.createdAt(), user.version() + 1);
+        TenantUser changed = user.withEnabled(enabled, clock.instant());
         write(user, changed);
         return changed;
     }
@@ -142,9 +145,17 @@ public class UserDirectory {
 
     /** Replaces {@code before} by {@code after}, moving the enabled-admin count along, if nobody changed it meanwhile. */
     private void write(TenantUser before, TenantUser after) {
-        int adminDelta = (after.isEnabledAdmin() ? 1 : 0) - (before.isEnabledAdmin() ? 1 : 0);
+        int adminDelta = enabledAdminDelta(before, after);
         TransactWriteItem put = items.transactionPut(PREFIX + after.userId(), toDocument(after), unchanged(before));
         transact(adminDelta == 0 ? List.of(put) : List.of(put, profiles.changeAdminCount(adminDelta)));
+    }
+
+    /**
+     * How a change moves the tenant's count of enabled admins (-1, 0 or +1): the count that may
+     * never fall to zero, so a change that lowers it is written together with a condition on it.
+     */
+    static int enabledAdminDelta(TenantUser before, TenantUser after) {
+        return (after.isEnabledAdmin() ? 1 : 0) - (before.isEnabledAdmin() ? 1 : 0);
     }
 
     private static Expr unchanged(TenantUser user) {
@@ -165,15 +176,18 @@ public class UserDirectory {
     }
 
     private static EnhancedDocument toDocument(TenantUser user) {
-        return TenantItems.document()
+        EnhancedDocument.Builder document = TenantItems.document()
                 .putString("type", "USER")
                 .putString("userId", user.userId())
                 .putString("username", user.username())
                 .putString("role", user.role().group())
                 .putBoolean("enabled", user.enabled())
                 .putString("createdAt", user.createdAt().toString())
-                .putNumber("version", user.version())
-                .build();
+                .putNumber("version", user.version());
+        if (user.accessChangedAt() != null) {
+            document.putString("accessChangedAt", user.accessChangedAt().toString());
+        }
+        return document.build();
     }
 
     private static TenantUser toUser(EnhancedDocument document) {
@@ -183,6 +197,7 @@ public class UserDirectory {
                 Role.fromGroup(document.getString("role")),
                 document.getBoolean("enabled"),
                 Instant.parse(document.getString("createdAt")),
-                document.getNumber("version").longValue());
+                document.getNumber("version").longValue(),
+                document.isPresent("accessChangedAt") ? Instant.parse(document.getString("accessChangedAt")) : null);
     }
 }

@@ -73,7 +73,7 @@ class UploadUrlsTest {
             public String getAnalyticsTable() { return "tessera-analytics"; }
             public String getUploadsBucket() { return "tessera-uploads"; }
             public String getEventBus() { return "tessera"; }
-            public String getCursorKeySecret() { return "tessera-cursor-key"; }
+            public String getSigningKeySecret() { return "tessera-signing-key"; }
         };
     }
 

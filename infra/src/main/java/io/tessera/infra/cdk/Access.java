@@ -26,8 +26,8 @@ enum Access {
     UPLOADS_SIGN,
     /** Read and delete uploaded objects (the completion check). */
     UPLOADS_VERIFY,
-    /** Read the secret that signs page cursors (and know its ARN). */
-    READ_CURSOR_KEY,
+    /** Read the signing key of page cursors and challenge sessions (and know its ARN). */
+    READ_SIGNING_KEY,
     /** Administer the user pool's users: create, set passwords, groups, enable, disable, sign out, delete. */
     USER_ADMINISTRATION
 }

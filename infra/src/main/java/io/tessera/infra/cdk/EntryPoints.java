@@ -6,8 +6,8 @@ import software.amazon.awscdk.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.tessera.infra.cdk.Access.ANALYTICS_TABLE;
@@ -16,7 +16,7 @@ import static io.tessera.infra.cdk.Access.MAIN_TABLE;
 import static io.tessera.infra.cdk.Access.MAIN_TABLE_READ;
 import static io.tessera.infra.cdk.Access.PUBLISH_EVENTS;
 import static io.tessera.infra.cdk.Access.PUSH;
-import static io.tessera.infra.cdk.Access.READ_CURSOR_KEY;
+import static io.tessera.infra.cdk.Access.READ_SIGNING_KEY;
 import static io.tessera.infra.cdk.Access.SCHEDULE_ANALYTICS_PUSH;
 import static io.tessera.infra.cdk.Access.SCHEDULE_CONNECTION_CHECK;
 import static io.tessera.infra.cdk.Access.UPLOADS_SIGN;
@@ -25,22 +25,23 @@ import static io.tessera.infra.cdk.Access.USER_ADMINISTRATION;
 
 /**
  * Every Lambda entry point: the module whose jar holds it, its size, and what it may touch. The
- * queue and stream consumers come from {@link TesseraResources}; a consumer that has no access
- * entry here stops synthesis, so a new handler's permissions are always a decision, never a default.
+ * queue and stream consumers come from {@link TesseraResources}; a source without a consumer here
+ * stops synthesis, so a new handler's permissions are always a decision, never a default.
  */
-final class EntryPoints {
+public final class EntryPoints {
 
     enum Module { API, REALTIME, STREAM_PROCESSORS }
 
     record EntryPoint(String id, Module module, String handler, int memoryMb, Duration timeout, Set<Access> access) {
     }
 
+    /** Micronaut's API Gateway proxy function, which runs the api module's controllers. */
     static final String API_HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
     static final String WEBSOCKET_HANDLER = "io.tessera.realtime.aws.WebSocketHandler";
     static final String CONNECT_AUTHORIZER = "io.tessera.realtime.aws.ConnectAuthorizer";
 
     static final EntryPoint API = new EntryPoint("Api", Module.API, API_HANDLER, 2048, Duration.seconds(20),
-            EnumSet.of(MAIN_TABLE, ANALYTICS_TABLE, PUBLISH_EVENTS, UPLOADS_SIGN, USER_ADMINISTRATION, READ_CURSOR_KEY));
+            EnumSet.of(MAIN_TABLE, ANALYTICS_TABLE, PUBLISH_EVENTS, UPLOADS_SIGN, USER_ADMINISTRATION, READ_SIGNING_KEY));
     static final EntryPoint WEBSOCKET = new EntryPoint("WebSocket", Module.REALTIME, WEBSOCKET_HANDLER, 1024, Duration.seconds(10),
             EnumSet.of(MAIN_TABLE_READ, CONNECTIONS_TABLE, PUSH, SCHEDULE_CONNECTION_CHECK));
     static final EntryPoint AUTHORIZER = new EntryPoint("ConnectAuthorizer", Module.REALTIME, CONNECT_AUTHORIZER, 1024, Duration.seconds(10),
@@ -50,14 +51,27 @@ final class EntryPoints {
     private static final Duration STREAM_CONSUMER_TIMEOUT = Duration.seconds(60);
     private static final int CONSUMER_MEMORY_MB = 1024;
 
-    private static final Map<String, Set<Access>> CONSUMER_ACCESS = Map.of(
-            TesseraResources.ORDERS_QUEUE.consumer(), EnumSet.of(MAIN_TABLE),
-            TesseraResources.NOTIFY_QUEUE.consumer(), EnumSet.of(MAIN_TABLE, CONNECTIONS_TABLE, PUSH),
-            TesseraResources.ANALYTICS_PUSH_QUEUE.consumer(), EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH),
-            TesseraResources.UPLOADS_QUEUE.consumer(), EnumSet.of(MAIN_TABLE, UPLOADS_VERIFY, CONNECTIONS_TABLE, PUSH),
-            TesseraResources.CONNECTIONS_QUEUE.consumer(), EnumSet.of(PUSH, SCHEDULE_CONNECTION_CHECK),
-            TesseraResources.OUTBOX.handler(), EnumSet.of(PUBLISH_EVENTS),
-            TesseraResources.ANALYTICS.handler(), EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH));
+    /**
+     * The consumer of each queue and stream: its handler (the class the stream-processors jar marks
+     * {@code @EventSourceMapping(source)}, as {@code EventSourceMappingsTest} checks on that jar) and
+     * what it may touch.
+     */
+    private record Consumer(String source, String handler, Set<Access> access) {
+    }
+
+    private static final List<Consumer> CONSUMERS = List.of(
+            new Consumer(TesseraResources.ORDERS_QUEUE_NAME, "io.tessera.streams.orders.OrderCreatorHandler", EnumSet.of(MAIN_TABLE)),
+            new Consumer(TesseraResources.NOTIFY_QUEUE_NAME, "io.tessera.streams.notify.OrderNotifierHandler",
+                    EnumSet.of(MAIN_TABLE, CONNECTIONS_TABLE, PUSH)),
+            new Consumer(TesseraResources.ANALYTICS_PUSH_QUEUE_NAME, "io.tessera.streams.analytics.AnalyticsPushHandler",
+                    EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH)),
+            new Consumer(TesseraResources.UPLOADS_QUEUE_NAME, "io.tessera.streams.uploads.UploadCompletionHandler",
+                    EnumSet.of(MAIN_TABLE, UPLOADS_VERIFY, CONNECTIONS_TABLE, PUSH)),
+            new Consumer(TesseraResources.CONNECTIONS_QUEUE_NAME, "io.tessera.streams.connections.ConnectionChecksHandler",
+                    EnumSet.of(PUSH, SCHEDULE_CONNECTION_CHECK)),
+            new Consumer(TesseraResources.OUTBOX_NAME, "io.tessera.streams.outbox.OutboxPublisherHandler", EnumSet.of(PUBLISH_EVENTS)),
+            new Consumer(TesseraResources.ANALYTICS_NAME, "io.tessera.streams.analytics.AnalyticsAggregatorHandler",
+                    EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH)));
 
     private EntryPoints() {
     }
@@ -75,17 +89,30 @@ final class EntryPoints {
      * message stays invisible, and the margin keeps a slow batch from being delivered twice.
      */
     static EntryPoint queueConsumer(TesseraResources.Queue queue) {
-        return new EntryPoint(Names.handlerId(queue.consumer()), Module.STREAM_PROCESSORS, queue.consumer(), CONSUMER_MEMORY_MB,
-                Duration.seconds(queue.visibilityTimeoutSeconds() / 2), accessOf(queue.consumer()));
-    }
-
-    static EntryPoint streamConsumer(TesseraResources.StreamConsumer consumer) {
+        Consumer consumer = consumerOf(queue.name());
         return new EntryPoint(Names.handlerId(consumer.handler()), Module.STREAM_PROCESSORS, consumer.handler(), CONSUMER_MEMORY_MB,
-                STREAM_CONSUMER_TIMEOUT, accessOf(consumer.handler()));
+                Duration.seconds(queue.visibilityTimeoutSeconds() / 2), consumer.access());
     }
 
-    private static Set<Access> accessOf(String handler) {
-        return Optional.ofNullable(CONSUMER_ACCESS.get(handler)).orElseThrow(() -> new IllegalStateException(
-                handler + " consumes a queue or stream but has no access entry in " + EntryPoints.class.getSimpleName()));
+    static EntryPoint streamConsumer(TesseraResources.StreamConsumer stream) {
+        Consumer consumer = consumerOf(stream.name());
+        return new EntryPoint(Names.handlerId(consumer.handler()), Module.STREAM_PROCESSORS, consumer.handler(), CONSUMER_MEMORY_MB,
+                STREAM_CONSUMER_TIMEOUT, consumer.access());
+    }
+
+    /** The class name of the handler of a source (a queue's or a stream consumer's name). */
+    public static String handlerOf(String source) {
+        return consumerOf(source).handler();
+    }
+
+    /** Which handler consumes which source. */
+    static Map<String, String> handlersBySource() {
+        return CONSUMERS.stream().collect(Collectors.toMap(Consumer::source, Consumer::handler));
+    }
+
+    private static Consumer consumerOf(String source) {
+        return CONSUMERS.stream().filter(consumer -> consumer.source().equals(source)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(source + " has no consumer in " + EntryPoints.class.getSimpleName()
+                        + ": its handler and its access are a decision, never a default"));
     }
 }

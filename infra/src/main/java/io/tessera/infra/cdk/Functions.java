@@ -93,8 +93,8 @@ final class Functions extends Construct {
         if (entryPoint.access().contains(Access.PUSH)) {
             environment.put("AWS_SERVICES_EXECUTE_API_ENDPOINT_OVERRIDE", props.webSocket().stage().getCallbackUrl());
         }
-        if (entryPoint.access().contains(Access.READ_CURSOR_KEY)) {
-            environment.put("TESSERA_RESOURCES_CURSOR_KEY_SECRET", props.secrets().cursorKey().getSecretArn());
+        if (entryPoint.access().contains(Access.READ_SIGNING_KEY)) {
+            environment.put("TESSERA_RESOURCES_SIGNING_KEY_SECRET", props.secrets().signingKey().getSecretArn());
         }
         if (entryPoint == EntryPoints.API) {
             environment.put("TESSERA_WEB_ORIGINS", String.join(",", props.webOrigins()));
@@ -124,7 +124,7 @@ final class Functions extends Construct {
                 props.uploads().bucket().grantRead(role, UPLOADED_OBJECTS);
                 props.uploads().bucket().grantDelete(role, UPLOADED_OBJECTS);
             }
-            case READ_CURSOR_KEY -> props.secrets().cursorKey().grantRead(role);
+            case READ_SIGNING_KEY -> props.secrets().signingKey().grantRead(role);
             case USER_ADMINISTRATION -> props.identity().userPool().grant(role, USER_ADMINISTRATION_ACTIONS.toArray(String[]::new));
         }
     }

@@ -35,7 +35,7 @@ final class Identity extends Construct {
         userPool = UserPool.Builder.create(this, "UserPool")
                 .userPoolName(TesseraResources.USER_POOL)
                 .selfSignUpEnabled(false)
-                // Usernames are the users' email addresses, as locally, and like emails ignore case (SPEC §4).
+                // Usernames are the users' email addresses, as locally, and like emails ignore case.
                 .signInAliases(SignInAliases.builder().username(true).build())
                 .signInCaseSensitive(false)
                 .customAttributes(Map.of(TesseraResources.TENANT_ID_ATTRIBUTE,

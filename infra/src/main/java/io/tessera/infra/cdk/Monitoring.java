@@ -46,7 +46,7 @@ final class Monitoring extends Construct {
 
         props.messaging().deadLetterQueues().forEach(this::alarmOnDepth);
         props.functions().all().forEach(this::alarmOnErrorsAndThrottles);
-        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> alarmOnIteratorAge(props.functions().of(consumer.handler())));
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> alarmOnIteratorAge(props.functions().of(EntryPoints.handlerOf(consumer.name()))));
         alarm("RestApi5xx", "tessera-rest-api-5xx", "The REST API answered 5xx",
                 props.restApi().metricServerError(sum()), 5);
 
@@ -104,7 +104,7 @@ final class Monitoring extends Construct {
                 .map(function -> (IMetric) function.function().metricDuration(MetricOptions.builder().statistic("p99").period(PERIOD).build()))
                 .toList()));
         widgets.add(graph("Stream consumers' iterator age (max)", TesseraResources.STREAM_CONSUMERS.stream()
-                .map(consumer -> (IMetric) props.functions().of(consumer.handler()).function()
+                .map(consumer -> (IMetric) props.functions().of(EntryPoints.handlerOf(consumer.name())).function()
                         .metric("IteratorAge", MetricOptions.builder().statistic("Maximum").period(PERIOD).build()))
                 .toList()));
         widgets.add(graph("Dead-letter and failure queues (messages)", props.messaging().deadLetterQueues().values().stream()

@@ -11,7 +11,7 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.constructs.Construct;
 
 /**
- * Tessera in AWS: every resource of SPEC §2–8. Names, keys, indexes, streams, queues, rules and
+ * Tessera in AWS: every resource it runs on. Names, keys, indexes, streams, queues, rules and
  * consumers come from {@link TesseraResources}, the same definitions the local provisioner uses.
  */
 public final class TesseraStack extends Stack {
@@ -73,12 +73,12 @@ public final class TesseraStack extends Stack {
      * times, halving the batch to isolate the bad record, then hand it to their failure queue and go on.
      */
     private void connectEventSources(Functions functions, Tables tables, Messaging messaging) {
-        TesseraResources.QUEUES.forEach(queue -> functions.of(queue.consumer()).alias().addEventSource(
+        TesseraResources.QUEUES.forEach(queue -> functions.of(EntryPoints.handlerOf(queue.name())).alias().addEventSource(
                 SqsEventSource.Builder.create(messaging.queue(queue))
                         .batchSize(10)
                         .reportBatchItemFailures(true)
                         .build()));
-        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> functions.of(consumer.handler()).alias().addEventSource(
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> functions.of(EntryPoints.handlerOf(consumer.name())).alias().addEventSource(
                 DynamoEventSource.Builder.create(tables.of(consumer.table()))
                         .startingPosition(StartingPosition.TRIM_HORIZON)
                         .batchSize(consumer.batchSize())

@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * The secrets Tessera reads, created once with random values, like the CDK stack's generated
- * secrets: the page cursors' signing key ({@link TesseraResources#CURSOR_KEY_SECRET}).
+ * secrets: the signing key ({@link TesseraResources#SIGNING_KEY_SECRET}).
  */
 final class SecretsProvisioner {
 
@@ -23,13 +23,13 @@ final class SecretsProvisioner {
 
     void provision() {
         try {
-            secretsManager.describeSecret(request -> request.secretId(TesseraResources.CURSOR_KEY_SECRET));
+            secretsManager.describeSecret(request -> request.secretId(TesseraResources.SIGNING_KEY_SECRET));
         } catch (ResourceNotFoundException e) {
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
             secretsManager.createSecret(request -> request
-                    .name(TesseraResources.CURSOR_KEY_SECRET)
-                    .description("Signs Tessera's page cursors")
+                    .name(TesseraResources.SIGNING_KEY_SECRET)
+                    .description("Signs Tessera's page cursors and seals its sign-in challenge sessions")
                     .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(key)));
         }
     }

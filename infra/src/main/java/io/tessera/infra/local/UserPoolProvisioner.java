@@ -59,7 +59,7 @@ final class UserPoolProvisioner {
                         .requireSymbols(false)
                         .temporaryPasswordValidityDays(7)))
                 .adminCreateUserConfig(config -> config.allowAdminCreateUserOnly(true))
-                // Emails are case-insensitive everywhere (SPEC §4); the emulator stores this but does not apply it.
+                // Emails are case-insensitive everywhere; the emulator stores this but does not apply it.
                 .usernameConfiguration(config -> config.caseSensitive(false)))
                 .userPool().id();
         System.out.println("created user pool " + id);

@@ -48,7 +48,7 @@ class AlarmsAndDashboardTest {
                 "Namespace", "AWS/Lambda",
                 "MetricName", "IteratorAge",
                 "Statistic", "Maximum",
-                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", synthesized.functionId(consumer.handler())))),
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", synthesized.functionId(EntryPoints.handlerOf(consumer.name()))))),
                 "Threshold", Monitoring.MAX_ITERATOR_AGE.toMilliseconds())));
     }
 

@@ -5,8 +5,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,25 @@ class EventSourceMappingsTest {
     void everyQueueAndStreamConsumerHasOneMapping() {
         template.resourceCountIs("AWS::Lambda::EventSourceMapping",
                 TesseraResources.QUEUES.size() + TesseraResources.STREAM_CONSUMERS.size());
+    }
+
+    /** Handlers are found by their mark, never by a name in a string: the stack's names must be the marked classes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySourcesHandlerIsTheClassTheStreamProcessorsJarMarksForIt() throws Exception {
+        LambdaJars jars = LambdaJars.fromBuild();
+        try (URLClassLoader streamProcessors = new URLClassLoader(new URL[]{jars.streamProcessors().toUri().toURL()}, null)) {
+            Map<String, Class<?>> marked = (Map<String, Class<?>>) streamProcessors.loadClass("io.tessera.core.resources.EventSourceHandlers")
+                    .getMethod("onClassPath").invoke(null);
+            Map<String, String> markedNames = new TreeMap<>();
+            marked.forEach((source, handler) -> markedNames.put(source, handler.getName()));
+
+            assertThat(markedNames).isEqualTo(new TreeMap<>(EntryPoints.handlersBySource()));
+        }
+        try (URLClassLoader realtime = new URLClassLoader(new URL[]{jars.realtime().toUri().toURL()}, null)) {
+            assertThat(realtime.loadClass(EntryPoints.WEBSOCKET_HANDLER)).isNotNull();
+            assertThat(realtime.loadClass(EntryPoints.CONNECT_AUTHORIZER)).isNotNull();
+        }
     }
 
     @Test
@@ -55,8 +77,8 @@ class EventSourceMappingsTest {
 
     @Test
     void consumersMayReadAndDeleteFromTheirQueueAndStreamConsumersMayReadTheStream() {
-        TesseraResources.QUEUES.forEach(queue -> assertThat(actionsOf(queue.consumer())).contains("sqs:ReceiveMessage", "sqs:DeleteMessage"));
-        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> assertThat(actionsOf(consumer.handler()))
+        TesseraResources.QUEUES.forEach(queue -> assertThat(actionsOf(EntryPoints.handlerOf(queue.name()))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage"));
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> assertThat(actionsOf(EntryPoints.handlerOf(consumer.name())))
                 .contains("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "sqs:SendMessage"));
     }
 

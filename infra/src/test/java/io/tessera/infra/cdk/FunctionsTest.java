@@ -46,8 +46,8 @@ class FunctionsTest {
                 .map(function -> TemplateJson.at(function, "Properties", "Handler"))
                 .toList();
         assertThat(handlers).contains(EntryPoints.API_HANDLER, EntryPoints.WEBSOCKET_HANDLER, EntryPoints.CONNECT_AUTHORIZER);
-        TesseraResources.QUEUES.forEach(queue -> assertThat(handlers).contains(queue.consumer()));
-        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> assertThat(handlers).contains(consumer.handler()));
+        TesseraResources.QUEUES.forEach(queue -> assertThat(handlers).contains(EntryPoints.handlerOf(queue.name())));
+        TesseraResources.STREAM_CONSUMERS.forEach(consumer -> assertThat(handlers).contains(EntryPoints.handlerOf(consumer.name())));
     }
 
     @Test
@@ -72,8 +72,8 @@ class FunctionsTest {
     @Test
     void queueConsumersFinishWellWithinTheirQueuesVisibilityTimeout() {
         TesseraResources.QUEUES.forEach(queue -> {
-            Integer timeout = TemplateJson.at(synthesized.json().resource(synthesized.functionId(queue.consumer())), "Properties", "Timeout");
-            assertThat(timeout).as(queue.consumer()).isPositive().isLessThanOrEqualTo(queue.visibilityTimeoutSeconds() / 2);
+            Integer timeout = TemplateJson.at(synthesized.json().resource(synthesized.functionId(EntryPoints.handlerOf(queue.name()))), "Properties", "Timeout");
+            assertThat(timeout).as(EntryPoints.handlerOf(queue.name())).isPositive().isLessThanOrEqualTo(queue.visibilityTimeoutSeconds() / 2);
         });
     }
 
@@ -93,8 +93,8 @@ class FunctionsTest {
                 .filter(entryPoint -> entryPoint.access().contains(Access.PUSH))
                 .map(EntryPoints.EntryPoint::handler)
                 .collect(Collectors.toSet()));
-        assertThat(pushers).contains(EntryPoints.WEBSOCKET_HANDLER, TesseraResources.NOTIFY_QUEUE.consumer(),
-                TesseraResources.ANALYTICS_PUSH_QUEUE.consumer(), TesseraResources.UPLOADS_QUEUE.consumer());
+        assertThat(pushers).contains(EntryPoints.WEBSOCKET_HANDLER, EntryPoints.handlerOf(TesseraResources.NOTIFY_QUEUE.name()),
+                EntryPoints.handlerOf(TesseraResources.ANALYTICS_PUSH_QUEUE.name()), EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()));
     }
 
     @Test

@@ -67,26 +67,26 @@ class IamTest {
     @Test
     void onlyTheApiAndTheOutboxPublishEvents() {
         assertThat(handlersAllowedTo("events:PutEvents"))
-                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, TesseraResources.OUTBOX.handler());
+                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, EntryPoints.handlerOf(TesseraResources.OUTBOX.name()));
     }
 
     @Test
     void onlyTheApiAndTheUploadCompletionTouchUploadedObjects() {
         assertThat(handlersAllowedTo("s3:GetObject*"))
-                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, TesseraResources.UPLOADS_QUEUE.consumer());
-        assertThat(handlersAllowedTo("s3:DeleteObject*")).containsExactly(TesseraResources.UPLOADS_QUEUE.consumer());
+                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()));
+        assertThat(handlersAllowedTo("s3:DeleteObject*")).containsExactly(EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()));
     }
 
     @Test
-    void onlyTheApiReadsTheCursorKey() {
+    void onlyTheApiReadsTheSigningKey() {
         assertThat(handlersAllowedTo("secretsmanager:GetSecretValue")).containsExactly(EntryPoints.API_HANDLER);
     }
 
     @Test
     void theWebSocketFunctionAndTheConnectionChecksConsumerMaySetConnectionTimersAndNobodyElse() {
-        assertThat(handlersAllowedTo("sqs:SendMessage")).contains(EntryPoints.WEBSOCKET_HANDLER, TesseraResources.CONNECTIONS_QUEUE.consumer());
+        assertThat(handlersAllowedTo("sqs:SendMessage")).contains(EntryPoints.WEBSOCKET_HANDLER, EntryPoints.handlerOf(TesseraResources.CONNECTIONS_QUEUE.name()));
         assertThat(handlersWith(Access.SCHEDULE_CONNECTION_CHECK))
-                .containsExactlyInAnyOrder(EntryPoints.WEBSOCKET_HANDLER, TesseraResources.CONNECTIONS_QUEUE.consumer());
+                .containsExactlyInAnyOrder(EntryPoints.WEBSOCKET_HANDLER, EntryPoints.handlerOf(TesseraResources.CONNECTIONS_QUEUE.name()));
     }
 
     @Test

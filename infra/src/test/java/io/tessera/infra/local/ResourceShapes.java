@@ -3,6 +3,7 @@ package io.tessera.infra.local;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.core.resources.TesseraResources;
+import io.tessera.infra.cdk.EntryPoints;
 import io.tessera.infra.cdk.TemplateJson;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -86,8 +87,8 @@ final class ResourceShapes {
         static Set<Mapping> mappings() {
             return Stream.concat(
                     TesseraResources.QUEUES.stream().map(queue ->
-                            new Mapping(queue.consumer(), queue.name(), Optional.empty(), Optional.empty(), Optional.empty())),
-                    TesseraResources.STREAM_CONSUMERS.stream().map(consumer -> new Mapping(consumer.handler(), consumer.table().name(),
+                            new Mapping(EntryPoints.handlerOf(queue.name()), queue.name(), Optional.empty(), Optional.empty(), Optional.empty())),
+                    TesseraResources.STREAM_CONSUMERS.stream().map(consumer -> new Mapping(EntryPoints.handlerOf(consumer.name()), consumer.table().name(),
                             Optional.of(consumer.batchSize()), Optional.of(consumer.maxRetries()), Optional.of(consumer.failureQueue()))))
                     .collect(Collectors.toSet());
         }

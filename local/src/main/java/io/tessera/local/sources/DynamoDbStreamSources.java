@@ -8,20 +8,21 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.aws.StreamRecords;
 import io.tessera.core.resources.ResourcesConfiguration;
+import io.tessera.core.resources.EventSourceHandlers;
 import io.tessera.core.resources.TesseraResources;
-import io.tessera.streams.batch.StreamRecords;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -70,10 +71,9 @@ class DynamoDbStreamSources {
     @EventListener
     void start(StartupEvent event) {
         for (TesseraResources.StreamConsumer consumer : TesseraResources.STREAM_CONSUMERS) {
-            RequestHandler<DynamodbEvent, StreamsEventResponse> handler = LocalHandlers.instantiate(consumer.handler(), context);
-            if (handler != null) {
-                pollers.add(Thread.ofPlatform().daemon().name("stream-" + consumer.name()).start(() -> poll(consumer, handler)));
-            }
+            EventSourceHandlers.<RequestHandler<DynamodbEvent, StreamsEventResponse>>build(consumer.name(), context).ifPresentOrElse(
+                    handler -> pollers.add(Thread.ofPlatform().daemon().name("stream-" + consumer.name()).start(() -> poll(consumer, handler))),
+                    () -> LOG.error("no handler of stream consumer {} is in this build; it is not polled", consumer.name()));
         }
     }
 

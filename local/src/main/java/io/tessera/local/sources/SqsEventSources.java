@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.tessera.core.resources.EventSourceHandlers;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -51,12 +52,9 @@ class SqsEventSources {
     @EventListener
     void start(StartupEvent event) {
         for (TesseraResources.Queue queue : TesseraResources.QUEUES) {
-            RequestHandler<SQSEvent, SQSBatchResponse> handler = LocalHandlers.instantiate(queue.consumer(), context);
-            if (handler == null) {
-                continue;
-            }
-            Thread poller = Thread.ofPlatform().daemon().name("sqs-" + queue.name()).start(() -> poll(queue, handler));
-            pollers.add(poller);
+            EventSourceHandlers.<RequestHandler<SQSEvent, SQSBatchResponse>>build(queue.name(), context).ifPresentOrElse(
+                    handler -> pollers.add(Thread.ofPlatform().daemon().name("sqs-" + queue.name()).start(() -> poll(queue, handler))),
+                    () -> LOG.error("no handler of {} is in this build; the queue is not polled", queue.name()));
         }
     }
 

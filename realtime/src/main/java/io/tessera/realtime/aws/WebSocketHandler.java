@@ -9,6 +9,7 @@ import io.tessera.core.push.Pusher;
 import io.tessera.realtime.RealtimeProtocol;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,9 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
                 if (token == null) {
                     return status(401);
                 }
+                if (tokensIn(event) > 1) {
+                    return status(400);
+                }
                 try {
                     protocol.open(connectionId, protocol.authenticate(token));
                 } catch (ProblemException refused) {
@@ -52,6 +56,13 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
                     .ifPresent(reply -> pusher.send(connectionId, reply));
         }
         return status(200);
+    }
+
+    /** API Gateway passes the last of repeated query values as the single value; all of them here. */
+    private static int tokensIn(APIGatewayV2WebSocketEvent event) {
+        return Optional.ofNullable(event.getMultiValueQueryStringParameters())
+                .map(query -> query.getOrDefault("token", List.of()).size())
+                .orElse(1);
     }
 
     private static APIGatewayV2WebSocketResponse status(int code) {

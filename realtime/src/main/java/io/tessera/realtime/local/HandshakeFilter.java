@@ -6,13 +6,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.realtime.RealtimeProtocol;
 import io.tessera.realtime.VerifiedCaller;
 
 /**
  * Refuses a WebSocket upgrade whose {@code ?token=} is not a valid ID token of an active tenant's
- * user (401/403 problem, before any frame), as API Gateway's {@code $connect} does. The verified
+ * user (401/403 problem, before any frame), or that names more than one token (400), as API
+ * Gateway's {@code $connect} does. The verified
  * caller rides on the request to {@link LocalWebSocket#open}.
  */
 @ServerFilter(LocalWebSocket.PATH)
@@ -33,6 +35,9 @@ class HandshakeFilter implements Ordered {
      */
     @RequestFilter
     void verifyToken(HttpRequest<?> request) {
+        if (request.getParameters().getAll("token").size() > 1) {
+            throw new BadRequestException("Connect with one token: /ws?token=<idToken>.");
+        }
         String token = request.getParameters().get("token");
         if (token == null || token.isBlank()) {
             throw new UnauthorizedException("Connect with a Cognito ID token: /ws?token=<idToken>.");

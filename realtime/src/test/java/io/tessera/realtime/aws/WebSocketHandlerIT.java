@@ -99,7 +99,7 @@ class WebSocketHandlerIT {
         String connectionId = newConnectionId();
         String tenantId = "gone" + UUID.randomUUID().toString().substring(0, 8);
         CallContext.system(tenantId, null).run(() -> context.getBean(ConnectionRegistry.class).register(new Connection(connectionId,
-                tenantId, "u-1", Set.of("members"), Set.of(), Instant.now(), Instant.now().plusSeconds(600))));
+                tenantId, "u-1", Set.of("members"), Set.of(), Instant.now(), Instant.now(), Instant.now().plusSeconds(600))));
 
         assertThat(handler.handleRequest(event("$default", connectionId, null, "{\"action\":\"ping\"}"), null).getStatusCode()).isEqualTo(200);
 

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import java.util.List;
  * batch item failure (the records before it are counted), so the stream retries from there and,
  * after the retry budget, hands that record to the failure queue and goes on.
  */
+@EventSourceMapping(TesseraResources.ANALYTICS_NAME)
 public class AnalyticsAggregatorHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsAggregatorHandler.class);

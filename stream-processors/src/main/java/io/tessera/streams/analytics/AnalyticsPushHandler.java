@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import io.tessera.streams.batch.SqsBatch;
 import jakarta.inject.Inject;
 
 /** Delayed analytics flushes from the {@code tessera-analytics-push} queue. */
+@EventSourceMapping(TesseraResources.ANALYTICS_PUSH_QUEUE_NAME)
 public class AnalyticsPushHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject

@@ -8,6 +8,7 @@ import io.tessera.core.analytics.Delta;
 import io.tessera.core.analytics.OrderSnapshot;
 import io.tessera.core.analytics.OrderSnapshots;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.data.TenantItems;
 import io.tessera.streams.batch.StreamImages;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -118,8 +119,7 @@ class StreamAggregation {
         Optional<String> tenant = Optional.ofNullable(record.getDynamodb().getKeys())
                 .map(keys -> keys.get("pk"))
                 .map(pk -> pk.getS())
-                .filter(pk -> pk.startsWith("TENANT#"))
-                .map(pk -> pk.substring("TENANT#".length()));
+                .flatMap(TenantItems::tenantOfPartition);
         if (tenant.isEmpty()) {
             return Optional.empty();
         }

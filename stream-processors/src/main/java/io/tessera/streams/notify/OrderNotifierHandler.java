@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.tessera.core.events.OrderEvent;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import io.tessera.streams.batch.SqsBatch;
 import jakarta.inject.Inject;
 
 /** The notifier: order events from the {@code tessera-notify} queue, pushed to WebSocket clients. */
+@EventSourceMapping(TesseraResources.NOTIFY_QUEUE_NAME)
 public class OrderNotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject

@@ -6,8 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.aws.StreamRecords;
+import io.tessera.core.resources.EventSourceHandlers;
 import io.tessera.core.resources.TesseraResources;
-import io.tessera.streams.batch.StreamRecords;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -48,7 +49,8 @@ public final class Redrive {
                     return true;
                 });
             } else if (consumer.isPresent()) {
-                RequestHandler<DynamodbEvent, StreamsEventResponse> handler = handler(consumer.get(), context);
+                RequestHandler<DynamodbEvent, StreamsEventResponse> handler = EventSourceHandlers.<RequestHandler<DynamodbEvent, StreamsEventResponse>>
+                        build(consumer.get().name(), context).orElseThrow();
                 ObjectMapper json = context.getBean(ObjectMapper.class);
                 replayed = drain(sqs, name, message -> replayStreamRecord(handler, json, message));
             } else {
@@ -102,15 +104,5 @@ public final class Redrive {
     private static Optional<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> image(JsonNode failure, String name) {
         JsonNode image = failure.get(name);
         return image == null || image.isNull() ? Optional.empty() : Optional.of(EnhancedDocument.fromJson(image.getStringValue()).toMap());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<DynamodbEvent, StreamsEventResponse> handler(TesseraResources.StreamConsumer consumer, ApplicationContext context) {
-        try {
-            return (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class.forName(consumer.handler())
-                    .getConstructor(ApplicationContext.class).newInstance(context);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + consumer.handler(), e);
-        }
     }
 }

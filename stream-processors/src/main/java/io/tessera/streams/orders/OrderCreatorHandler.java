@@ -8,6 +8,8 @@ import io.tessera.core.context.CallContext;
 import io.tessera.core.events.CheckoutRequested;
 import io.tessera.core.orders.Order;
 import io.tessera.core.orders.OrderPlacement;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import io.tessera.streams.batch.SqsBatch;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import java.util.Set;
  * orders, PLACED or REJECTED. Lambda invokes it through the no-argument constructor; locally the
  * SQS poller builds it on the running application context.
  */
+@EventSourceMapping(TesseraResources.ORDERS_QUEUE_NAME)
 public class OrderCreatorHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderCreatorHandler.class);

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.tessera.core.events.EventPublisher;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +22,16 @@ import java.util.OptionalInt;
  * reported as the batch item failure, so the stream is retried from there and no order write is
  * ever left without its event.
  */
+@EventSourceMapping(TesseraResources.OUTBOX_NAME)
 public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisherHandler.class);
 
     @Inject
-    OrderEvents orderEvents;
+    OrderEventReader orderEventReader;
 
     @Inject
-    AccessEvents accessEvents;
+    AccessEventReader accessEventReader;
 
     @Inject
     EventPublisher publisher;
@@ -46,7 +49,7 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
         List<String> sequenceNumbers = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : batch.getRecords()) {
             try {
-                orderEvents.of(record).or(() -> accessEvents.of(record)).ifPresent(event -> {
+                orderEventReader.of(record).or(() -> accessEventReader.of(record)).ifPresent(event -> {
                     events.add(event);
                     sequenceNumbers.add(record.getDynamodb().getSequenceNumber());
                 });

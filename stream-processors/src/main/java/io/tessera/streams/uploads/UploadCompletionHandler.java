@@ -9,6 +9,8 @@ import io.tessera.core.context.CallContext;
 import io.tessera.core.push.Channel;
 import io.tessera.core.push.FanOut;
 import io.tessera.core.push.ServerMessages;
+import io.tessera.core.resources.EventSourceMapping;
+import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.uploads.Upload;
 import io.tessera.core.uploads.UploadCompletion;
 import io.tessera.streams.batch.SqsBatch;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code tessera-uploads} queue, checked by {@link UploadCompletion}; the uploader's connections
  * subscribed to {@code uploads} hear the outcome.
  */
+@EventSourceMapping(TesseraResources.UPLOADS_QUEUE_NAME)
 public class UploadCompletionHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadCompletionHandler.class);

@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.tessera.core.analytics.AnalyticsRebuild;
 import io.tessera.core.analytics.Delta;
+import io.tessera.core.aws.StreamRecords;
 import io.tessera.core.catalog.LineItem;
 import io.tessera.core.catalog.LineItemsJson;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.resources.Roles;
-import io.tessera.streams.batch.StreamRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +147,8 @@ class AnalyticsAggregatorHandlerIT {
                 .putNumber("totalMinor", line.totalMinor())
                 .putString("currency", "EUR")
                 .putString("createdAt", Instant.parse("2026-11-22T10:15:30Z").toString())
+                .putString("updatedAt", Instant.parse("2026-11-22T10:15:30Z").toString())
+                .putNumber("version", 1)
                 .build().toMap();
     }
 

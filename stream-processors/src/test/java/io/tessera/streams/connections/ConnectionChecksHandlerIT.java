@@ -152,7 +152,7 @@ class ConnectionChecksHandlerIT {
     private static String connect(String tenantId, TenantUser user, Instant expiresAt) {
         String connectionId = "c-" + UUID.randomUUID();
         CallContext.system(tenantId, null).run(() -> registry.register(new Connection(connectionId, tenantId, user.userId(),
-                Set.of(user.role().group()), Set.of("orders"), Instant.now(), expiresAt)));
+                Set.of(user.role().group()), Set.of("orders"), Instant.now(), Instant.now(), expiresAt)));
         return connectionId;
     }
 }

@@ -9,12 +9,10 @@ import io.tessera.core.catalog.LineItem;
 import io.tessera.core.catalog.Product;
 import io.tessera.core.catalog.ProductDraft;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.data.PageRequest;
 import io.tessera.core.events.CheckoutRequested;
 import io.tessera.core.orders.Order;
 import io.tessera.core.orders.OrderStatus;
 import io.tessera.core.orders.Orders;
-import io.tessera.core.resources.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +31,7 @@ class OrderCreatorHandlerIT {
     private static ApplicationContext context;
     private static OrderCreatorHandler handler;
     private final String tenantId = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final CallContext admin = new CallContext(tenantId, "admin-1", Set.of(Roles.TENANT_ADMINS), "corr");
+    private final CallContext admin = CallContext.system(tenantId, "corr");
 
     @BeforeAll
     static void startHandler() {
@@ -57,7 +54,7 @@ class OrderCreatorHandlerIT {
 
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(redelivered.getBatchItemFailures()).isEmpty();
-        List<Order> orders = admin.call(() -> context.getBean(Orders.class).list(null, PageRequest.of(100, null)).items());
+        List<Order> orders = admin.call(() -> context.getBean(Orders.class).allOfTenant());
         assertThat(orders).singleElement().satisfies(order -> assertThat(order.status()).isEqualTo(OrderStatus.PLACED));
         assertThat(admin.call(() -> context.getBean(Catalog.class).get(product.productId()).stock())).isEqualTo(3);
     }

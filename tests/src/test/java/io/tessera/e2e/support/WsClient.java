@@ -96,11 +96,21 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Sends one message as several frames of at most {@code frameChars} characters each (RFC 6455 §5.4). */
+    /**
+     * Sends one message as several frames of at most {@code frameChars} characters each (RFC 6455 §5.4),
+     * stopping when the server closed the connection meanwhile (the client's output closes with it).
+     */
     public void sendFragmented(String text, int frameChars) {
         for (int start = 0; start < text.length(); start += frameChars) {
             int end = Math.min(text.length(), start + frameChars);
-            socket.sendText(text.substring(start, end), end == text.length()).join();
+            try {
+                socket.sendText(text.substring(start, end), end == text.length()).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (closed.isDone()) {
+                    return;
+                }
+                throw e;
+            }
         }
     }
 

@@ -2,9 +2,9 @@ package io.tessera.bench.analytics;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
+import io.tessera.core.aws.StreamRecords;
 import io.tessera.core.resources.TesseraResources;
 import io.tessera.streams.analytics.AnalyticsAggregatorHandler;
-import io.tessera.streams.batch.StreamRecords;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;

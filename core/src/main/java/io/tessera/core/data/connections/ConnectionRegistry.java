@@ -55,6 +55,7 @@ public class ConnectionRegistry {
         item.put("roles", strings(connection.roles()));
         item.put("channels", strings(connection.channels()));
         item.put("connectedAt", AttributeValue.fromS(connection.connectedAt().toString()));
+        item.put("tokenIssuedAt", AttributeValue.fromN(Long.toString(connection.tokenIssuedAt().getEpochSecond())));
         item.put("authorityExpiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond())));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond() + TTL_SLACK_SECONDS)));
         dynamoDb.putItem(request -> request.tableName(table).item(item));
@@ -135,8 +136,13 @@ public class ConnectionRegistry {
                 strings(item.get("roles")),
                 strings(item.get("channels")),
                 Instant.parse(item.get("connectedAt").s()),
-                // A record from before the expiry was stored counts as expired, so it is closed rather than trusted.
-                item.containsKey("authorityExpiresAt") ? Instant.ofEpochSecond(Long.parseLong(item.get("authorityExpiresAt").n())) : Instant.EPOCH);
+                // Records from before these were stored count as issued and expired long ago: closed rather than trusted.
+                epochSeconds(item, "tokenIssuedAt"),
+                epochSeconds(item, "authorityExpiresAt"));
+    }
+
+    private static Instant epochSeconds(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute) ? Instant.ofEpochSecond(Long.parseLong(item.get(attribute).n())) : Instant.EPOCH;
     }
 
     private static AttributeValue strings(Set<String> values) {

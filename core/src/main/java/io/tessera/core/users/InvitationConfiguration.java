@@ -1,4 +1,4 @@
-package io.tessera.api.users;
+package io.tessera.core.users;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

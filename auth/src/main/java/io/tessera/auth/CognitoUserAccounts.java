@@ -5,6 +5,7 @@ import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.ConflictException;
 import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.users.Role;
+import io.tessera.core.users.UserAccounts;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
@@ -18,26 +19,22 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 import java.util.function.Supplier;
 
 /**
- * User accounts in the Cognito pool, through its admin API. The username is the lower-cased
- * email; {@code custom:tenantId} is set once at creation and the pool makes it immutable.
+ * {@link UserAccounts} in the Cognito user pool, through its admin API (AdminCreateUser,
+ * AdminSetUserPassword, AdminAddUserToGroup, ...). {@code custom:tenantId} is set once at creation
+ * and the pool makes it immutable.
  */
 @Singleton
-public class CognitoUsers {
+class CognitoUserAccounts implements UserAccounts {
 
     private final CognitoIdentityProviderClient cognito;
     private final CognitoConfiguration configuration;
 
-    CognitoUsers(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration) {
+    CognitoUserAccounts(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration) {
         this.cognito = cognito;
         this.configuration = configuration;
     }
 
-    /**
-     * Creates an account in the tenant and role. With {@code permanentPassword} the user can log in
-     * at once (signup); otherwise {@code temporaryPassword} is set and the first login answers a
-     * NEW_PASSWORD_REQUIRED challenge (invitation). {@code sendInvitation} lets Cognito email it.
-     * If any step fails, the account is deleted again. Returns the user's {@code sub}.
-     */
+    @Override
     public String create(String username, String tenantId, Role role, @Nullable String permanentPassword,
                          @Nullable String temporaryPassword, boolean sendInvitation) {
         AdminCreateUserResponse created = call(() -> cognito.adminCreateUser(request -> {
@@ -69,13 +66,14 @@ public class CognitoUsers {
                 .orElseThrow(() -> new IllegalStateException("Cognito returned a user without sub"));
     }
 
+    @Override
     public void changeRole(String username, Role from, Role to) {
         addToGroup(username, to);
         call(() -> cognito.adminRemoveUserFromGroup(request -> request
                 .userPoolId(configuration.getUserPoolId()).username(username).groupName(from.group())));
     }
 
-    /** Disabling also signs the user out everywhere, so their refresh tokens stop working. */
+    @Override
     public void setEnabled(String username, boolean enabled) {
         if (enabled) {
             call(() -> cognito.adminEnableUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username)));
@@ -85,7 +83,7 @@ public class CognitoUsers {
         }
     }
 
-    /** Deletes the account; an account that is already gone is fine. */
+    @Override
     public void delete(String username) {
         try {
             cognito.adminDeleteUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username));

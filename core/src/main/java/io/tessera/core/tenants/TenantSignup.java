@@ -1,7 +1,5 @@
-package io.tessera.api.tenants;
+package io.tessera.core.tenants;
 
-import io.tessera.auth.CognitoUsers;
-import io.tessera.auth.Usernames;
 import io.tessera.core.audit.AuditAction;
 import io.tessera.core.audit.AuditEntry;
 import io.tessera.core.audit.AuditTrail;
@@ -11,7 +9,9 @@ import io.tessera.core.tenants.TenantProfiles;
 import io.tessera.core.tenants.Tier;
 import io.tessera.core.users.Role;
 import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.UserAccounts;
 import io.tessera.core.users.UserDirectory;
+import io.tessera.core.users.Usernames;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -24,26 +24,26 @@ import java.util.Set;
  * removed again, so a failure leaves neither half behind.
  */
 @Singleton
-class TenantSignup {
+public class TenantSignup {
 
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantProfiles profiles;
     private final UserDirectory users;
-    private final CognitoUsers cognitoUsers;
+    private final UserAccounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TenantSignup(TenantProfiles profiles, UserDirectory users, CognitoUsers cognitoUsers, AuditTrail audit, Clock clock) {
+    TenantSignup(TenantProfiles profiles, UserDirectory users, UserAccounts accounts, AuditTrail audit, Clock clock) {
         this.profiles = profiles;
         this.users = users;
-        this.cognitoUsers = cognitoUsers;
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
     }
 
-    Tenant signUp(String companyName, String adminEmail, String password, Tier tier) {
+    public Tenant signUp(String companyName, String adminEmail, String password, Tier tier) {
         String username = Usernames.of(adminEmail);
         String tenantId = newTenantId();
         String correlationId = CallContext.current().map(CallContext::correlationId).orElse(null);
@@ -53,7 +53,7 @@ class TenantSignup {
             }
             String adminId;
             try {
-                adminId = cognitoUsers.create(username, tenantId, Role.TENANT_ADMIN, password, null, false);
+                adminId = accounts.create(username, tenantId, Role.TENANT_ADMIN, password, null, false);
             } catch (RuntimeException e) {
                 profiles.deletePending();
                 throw e;
@@ -61,7 +61,7 @@ class TenantSignup {
             try {
                 users.addFirstAdmin(TenantUser.added(adminId, username, Role.TENANT_ADMIN, clock.instant()));
             } catch (RuntimeException e) {
-                cognitoUsers.delete(username);
+                accounts.delete(username);
                 profiles.deletePending();
                 throw e;
             }

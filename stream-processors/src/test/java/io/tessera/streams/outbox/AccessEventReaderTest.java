@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccessEventsTest {
+class AccessEventReaderTest {
 
-    private final AccessEvents events = new AccessEvents();
+    private final AccessEventReader events = new AccessEventReader();
 
     private static Map<String, AttributeValue> user(String role, boolean enabled) {
         return Map.of("pk", new AttributeValue("TENANT#acme"), "sk", new AttributeValue("USER#u1"), "type", new AttributeValue("USER"),
@@ -35,7 +35,7 @@ class AccessEventsTest {
     }
 
     private String changeOf(Optional<EventPublisher.Event> event) {
-        return ((AccessEvents.UserAccessChanged) event.orElseThrow().detail()).change();
+        return ((AccessEventReader.UserAccessChanged) event.orElseThrow().detail()).change();
     }
 
     @Test
@@ -51,8 +51,8 @@ class AccessEventsTest {
         EventPublisher.Event event = events.of(record("MODIFY", tenant("active"), tenant("suspended"))).orElseThrow();
 
         assertThat(event.detailType()).isEqualTo("TenantStatusChanged");
-        assertThat(((AccessEvents.TenantStatusChanged) event.detail()).tenantId()).isEqualTo("acme");
-        assertThat(((AccessEvents.TenantStatusChanged) event.detail()).status()).isEqualTo("suspended");
+        assertThat(((AccessEventReader.TenantStatusChanged) event.detail()).tenantId()).isEqualTo("acme");
+        assertThat(((AccessEventReader.TenantStatusChanged) event.detail()).status()).isEqualTo("suspended");
     }
 
     @Test

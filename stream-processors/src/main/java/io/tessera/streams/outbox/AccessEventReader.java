@@ -3,6 +3,7 @@ package io.tessera.streams.outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.core.data.TenantItems;
 import io.tessera.core.events.EventPublisher;
 import io.tessera.core.events.TesseraEvents;
 import io.tessera.streams.batch.StreamImages;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * {@code TenantStatusChanged}. These end WebSocket connections that lost their authority.
  */
 @Singleton
-class AccessEvents {
+class AccessEventReader {
 
     /** @param change {@code disabled}, {@code enabled}, {@code removed} or {@code role_changed} */
     @Serdeable
@@ -43,10 +44,10 @@ class AccessEvents {
         return switch (type) {
             case "USER" -> userChange(before.get(), after.orElse(null))
                     .map(change -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.USER_ACCESS_CHANGED,
-                            new UserAccessChanged(eventId, tenantOf(before.get()), before.get().getString("userId"), change, occurredAt)));
+                            new UserAccessChanged(eventId, TenantItems.tenantOf(before.get()), before.get().getString("userId"), change, occurredAt)));
             case "TENANT" -> after.filter(now -> !Objects.equals(now.getString("status"), before.get().getString("status")))
                     .map(now -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.TENANT_STATUS_CHANGED,
-                            new TenantStatusChanged(eventId, tenantOf(now), before.get().getString("status"), now.getString("status"), occurredAt)));
+                            new TenantStatusChanged(eventId, TenantItems.tenantOf(now), before.get().getString("status"), now.getString("status"), occurredAt)));
             default -> Optional.empty();
         };
     }
@@ -64,7 +65,4 @@ class AccessEvents {
         return Optional.empty();
     }
 
-    private static String tenantOf(EnhancedDocument item) {
-        return item.getString("pk").substring("TENANT#".length());
-    }
 }

@@ -1,8 +1,6 @@
-package io.tessera.api.users;
+package io.tessera.core.users;
 
 import io.micronaut.core.annotation.Nullable;
-import io.tessera.auth.CognitoUsers;
-import io.tessera.auth.Usernames;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.audit.AuditAction;
 import io.tessera.core.audit.AuditEntry;
@@ -27,23 +25,23 @@ import java.util.function.Supplier;
  * undone. Every action is audited, refusals included.
  */
 @Singleton
-class UserAdministration {
+public class UserAdministration {
 
     private final UserDirectory users;
     private final TenantProfiles profiles;
     private final Tiers tiers;
-    private final CognitoUsers cognitoUsers;
+    private final UserAccounts accounts;
     private final AuditTrail audit;
     private final TenantAccess access;
     private final InvitationConfiguration invitations;
     private final Clock clock;
 
-    UserAdministration(UserDirectory users, TenantProfiles profiles, Tiers tiers, CognitoUsers cognitoUsers,
+    UserAdministration(UserDirectory users, TenantProfiles profiles, Tiers tiers, UserAccounts accounts,
                        AuditTrail audit, TenantAccess access, InvitationConfiguration invitations, Clock clock) {
         this.users = users;
         this.profiles = profiles;
         this.tiers = tiers;
-        this.cognitoUsers = cognitoUsers;
+        this.accounts = accounts;
         this.audit = audit;
         this.access = access;
         this.invitations = invitations;
@@ -51,10 +49,10 @@ class UserAdministration {
     }
 
     /** @param temporaryPassword present only when invitations are delivered through the API */
-    record Invitation(TenantUser user, @Nullable String temporaryPassword) {
+    public record Invitation(TenantUser user, @Nullable String temporaryPassword) {
     }
 
-    Invitation invite(String email, Role role) {
+    public Invitation invite(String email, Role role) {
         String username = Usernames.of(email);
         Tenant tenant = profiles.get().orElseThrow();
         audited(AuditAction.USER_INVITED, username, () -> {
@@ -65,7 +63,7 @@ class UserAdministration {
         boolean byEmail = invitations.getInvitations() == InvitationConfiguration.Delivery.EMAIL;
         String userId;
         try {
-            userId = cognitoUsers.create(username, tenant.id(), role, null, temporaryPassword, byEmail);
+            userId = accounts.create(username, tenant.id(), role, null, temporaryPassword, byEmail);
         } catch (RuntimeException e) {
             users.releaseSeat(role);
             throw e;
@@ -74,7 +72,7 @@ class UserAdministration {
         try {
             users.add(user);
         } catch (RuntimeException e) {
-            cognitoUsers.delete(username);
+            accounts.delete(username);
             users.releaseSeat(role);
             throw e;
         }
@@ -83,14 +81,14 @@ class UserAdministration {
     }
 
     /** Changes role, enabled or both, if the user is still at {@code readVersion} when one is given (412 otherwise). */
-    TenantUser change(String userId, @Nullable Role role, @Nullable Boolean enabled, OptionalLong readVersion) {
+    public TenantUser change(String userId, @Nullable Role role, @Nullable Boolean enabled, OptionalLong readVersion) {
         TenantUser user = users.get(userId, readVersion);
         if (role != null && role != user.role()) {
             Role previous = user.role();
             long version = user.version();
             user = audited(AuditAction.ROLE_CHANGED, userId, () -> users.changeRole(userId, role, OptionalLong.of(version)));
             try {
-                cognitoUsers.changeRole(user.username(), previous, role);
+                accounts.changeRole(user.username(), previous, role);
             } catch (RuntimeException e) {
                 users.changeRole(userId, previous, OptionalLong.empty());
                 throw e;
@@ -102,7 +100,7 @@ class UserAdministration {
             long version = user.version();
             user = audited(action, userId, () -> users.setEnabled(userId, enabled, OptionalLong.of(version)));
             try {
-                cognitoUsers.setEnabled(user.username(), enabled);
+                accounts.setEnabled(user.username(), enabled);
             } catch (RuntimeException e) {
                 users.setEnabled(userId, !enabled, OptionalLong.empty());
                 throw e;
@@ -113,9 +111,9 @@ class UserAdministration {
         return user;
     }
 
-    void remove(String userId, OptionalLong readVersion) {
+    public void remove(String userId, OptionalLong readVersion) {
         TenantUser user = audited(AuditAction.USER_DELETED, userId, () -> users.remove(userId, readVersion));
-        cognitoUsers.delete(user.username());
+        accounts.delete(user.username());
         audit.record(AuditAction.USER_DELETED, userId, AuditEntry.SUCCEEDED, user.username());
         access.forget(profiles.get().orElseThrow().id());
     }

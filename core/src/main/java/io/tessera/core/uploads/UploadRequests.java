@@ -1,4 +1,4 @@
-package io.tessera.api.uploads;
+package io.tessera.core.uploads;
 
 import io.tessera.core.context.CallContext;
 import io.tessera.core.problems.BadRequestException;
@@ -27,7 +27,7 @@ import java.util.UUID;
  * upload PENDING and signs a PUT bound to that key, type and size.
  */
 @Singleton
-class UploadRequests {
+public class UploadRequests {
 
     private final Uploads uploads;
     private final UploadUrls urls;
@@ -46,10 +46,10 @@ class UploadRequests {
         this.clock = clock;
     }
 
-    record Grant(Upload upload, UploadUrls.SignedRequest request, Instant expiresAt) {
+    public record Grant(Upload upload, UploadUrls.SignedRequest request, Instant expiresAt) {
     }
 
-    Grant grant(String fileName, String type, long sizeBytes) {
+    public Grant grant(String fileName, String type, long sizeBytes) {
         if (!configuration.getAllowedContentTypes().contains(type)) {
             throw new UnsupportedMediaTypeException("Uploads of " + type + " are not accepted; allowed: "
                     + String.join(", ", configuration.getAllowedContentTypes()) + ".");
@@ -71,7 +71,7 @@ class UploadRequests {
         String uploadId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Upload upload = new Upload(uploadId, CallContext.current().orElseThrow().userId(), safeName, type, sizeBytes,
-                "tenants/" + tenant.id() + "/uploads/" + uploadId + "/" + safeName, UploadStatus.PENDING, now,
+                UploadKeys.of(tenant.id(), uploadId, safeName), UploadStatus.PENDING, now,
                 now.plus(configuration.getPendingTtl()), null, null, null, null);
         uploads.create(upload);
         return new Grant(upload, urls.upload(upload.key(), type, sizeBytes), now.plus(urls.ttl()));

@@ -1,4 +1,4 @@
-package io.tessera.api.admin;
+package io.tessera.core.tenants;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * so it is written, and audited, in the tenant's own partition and trail.
  */
 @Singleton
-class TenantAdministration {
+public class TenantAdministration {
 
     private final TenantProfiles profiles;
     private final AuditTrail audit;
@@ -40,7 +40,7 @@ class TenantAdministration {
         this.rebuild = rebuild;
     }
 
-    Tenant get(String tenantId) {
+    public Tenant get(String tenantId) {
         return actingOn(tenantId).call(() -> profiles.get().orElseThrow(() -> notFound(tenantId)));
     }
 
@@ -48,7 +48,7 @@ class TenantAdministration {
      * Changes the tier, the status or both in one conditional write: if {@code readVersion} is
      * given and the tenant's settings changed since, 412 and nothing is written.
      */
-    Tenant change(String tenantId, @Nullable Tier tier, @Nullable TenantStatus status, OptionalLong readVersion) {
+    public Tenant change(String tenantId, @Nullable Tier tier, @Nullable TenantStatus status, OptionalLong readVersion) {
         Tenant changed = actingOn(tenantId).call(() -> {
             Tenant tenant = profiles.get().orElseThrow(() -> notFound(tenantId));
             if (tenant.status() == TenantStatus.PENDING) {
@@ -80,11 +80,11 @@ class TenantAdministration {
 
     /** @param matched whether the stored aggregates already equalled the recomputed ones */
     @Serdeable
-    record Rebuild(String tenantId, int aggregates, boolean matched, int itemsWritten) {
+    public record Rebuild(String tenantId, int aggregates, boolean matched, int itemsWritten) {
     }
 
     /** Recomputes a tenant's analytics from its orders, in that tenant. */
-    Rebuild rebuildAnalytics(String tenantId) {
+    public Rebuild rebuildAnalytics(String tenantId) {
         get(tenantId);
         return actingOn(tenantId).call(() -> {
             Map<String, Delta> computed = rebuild.computed();

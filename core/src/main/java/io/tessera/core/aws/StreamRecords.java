@@ -1,4 +1,4 @@
-package io.tessera.streams.batch;
+package io.tessera.core.aws;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;

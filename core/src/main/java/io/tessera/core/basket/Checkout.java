@@ -1,4 +1,4 @@
-package io.tessera.api.basket;
+package io.tessera.core.basket;
 
 import io.tessera.core.basket.Basket;
 import io.tessera.core.basket.Baskets;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * does the rest asynchronously. If the event cannot be published, the basket is unlocked again.
  */
 @Singleton
-class Checkout {
+public class Checkout {
 
     private final Baskets baskets;
     private final EventPublisher events;
@@ -29,7 +29,7 @@ class Checkout {
     }
 
     /** Returns the checkout id, which will also be the order's id. */
-    String start() {
+    public String start() {
         CallContext caller = CallContext.current().orElseThrow();
         Basket basket = baskets.startCheckout();
         try {

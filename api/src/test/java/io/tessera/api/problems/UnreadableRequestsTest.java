@@ -1,0 +1,44 @@
+package io.tessera.api.problems;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
+import io.tessera.core.problems.InvalidValueException;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnreadableRequestsTest {
+
+    @Test
+    void parserAndFrameworkFailuresAreSaidInTheApisTermsWithoutTheirInternals() {
+        assertThat(UnreadableRequests.explain(new RuntimeException(new StreamConstraintsException(
+                "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"))))
+                .isEqualTo(UnreadableRequests.TOO_DEEP);
+        assertThat(UnreadableRequests.explain(new RuntimeException(new JsonParseException(null,
+                "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))))
+                .isEqualTo(UnreadableRequests.NOT_JSON);
+        assertThat(UnreadableRequests.explain(new URISyntaxException("/products/[]", "Illegal character in path", 10)))
+                .isEqualTo(UnreadableRequests.BAD_TARGET);
+        assertThat(UnreadableRequests.explain(new IllegalStateException(
+                "Duplicate property [priceMinor] encountered during deserialization of type: ProductRequest request")))
+                .isEqualTo(UnreadableRequests.WRONG_SHAPE);
+    }
+
+    @Test
+    void aQueryValueThatIsNotItsTypeIsNamedWithoutTheConvertersWords() {
+        String detail = UnreadableRequests.explain(new ConversionErrorException(Argument.of(Integer.class, "limit"),
+                new NumberFormatException("For input string: \"1e1\"")));
+
+        assertThat(detail).contains("limit").doesNotContain("input string");
+    }
+
+    @Test
+    void tesserasOwnRefusalOfAValueIsPassedOnAsItIs() {
+        assertThat(UnreadableRequests.explain(new IllegalStateException(new InvalidValueException("unknown tier: gold"))))
+                .isEqualTo("unknown tier: gold");
+    }
+}
