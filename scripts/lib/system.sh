@@ -22,10 +22,17 @@ provision() {
 
 app_answers() { curl -sf -o /dev/null http://127.0.0.1:8080/health; }
 
+# The jar the process runs: a copy of the built one, so that a build while it runs (the test
+# command's ./mvnw verify repackages local/) cannot pull classes from under it.
+app_jar() {
+  cp "$TESSERA_ROOT/local/target/tessera-local.jar" "$TESSERA_STATE/tessera-local.jar"
+  echo "$TESSERA_STATE/tessera-local.jar"
+}
+
 start_app_detached() {
   if app_answers; then die "something already answers on :8080; stop it first (scripts/run-local --stop)"; fi
   log "starting Tessera on :8080 (log: $APP_LOG)"
-  nohup java $APP_JAVA_OPTS -jar "$TESSERA_ROOT/local/target/tessera-local.jar" >"$APP_LOG" 2>&1 &
+  nohup java $APP_JAVA_OPTS -jar "$(app_jar)" >"$APP_LOG" 2>&1 &
   echo $! >"$APP_PID_FILE"
   wait_for 90 app_answers || die "Tessera did not answer on :8080 within 90s; see $APP_LOG"
 }

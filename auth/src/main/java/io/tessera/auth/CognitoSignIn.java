@@ -1,5 +1,6 @@
 package io.tessera.auth;
 
+import com.nimbusds.jwt.JWTParser;
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.UnauthorizedException;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +36,15 @@ import java.util.function.Supplier;
  * was issued for, and an answer is passed on to Cognito only with the username it was sealed to:
  * the emulator's RespondToAuthChallenge does not check that the session belongs to the username
  * sent with it, so an unsealed session of one's own account could set another account's password.
+ * Refresh tokens go out sealed with the {@code sub} of the account they were issued to, and a
+ * refresh whose tokens name another account is refused: the emulator finds a refresh token's user
+ * by username, so a deleted account's token would sign in as whoever gets the email next.
  */
 @Singleton
 public class CognitoSignIn {
 
     private static final String CHALLENGE_SEAL = "cognito-challenge-session";
+    private static final String REFRESH_SEAL = "cognito-refresh-token";
     /** The app client's AuthSessionValidity in the CDK stack; the seal enforces it where the emulator does not. */
     static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(3);
 
@@ -54,7 +60,10 @@ public class CognitoSignIn {
         this.clock = clock;
     }
 
-    /** Tokens issued by Cognito; {@code refreshToken} is absent when they come from a refresh. */
+    /**
+     * Tokens issued by Cognito. {@code refreshToken} is absent when they come from a refresh; it is
+     * sealed with the account's {@code sub}, for {@link #refresh} only.
+     */
     public record Tokens(String idToken, String accessToken, @Nullable String refreshToken, int expiresIn) {
     }
 
@@ -78,7 +87,7 @@ public class CognitoSignIn {
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", user, "PASSWORD", password)));
             if (response.challengeName() == null) {
-                return new Outcome(tokens(response.authenticationResult()), null);
+                return new Outcome(issued(response.authenticationResult()), null);
             }
             String challenge = response.challengeNameAsString();
             String until = Long.toString(clock.instant().plus(CHALLENGE_VALIDITY).getEpochSecond());
@@ -87,11 +96,23 @@ public class CognitoSignIn {
         });
     }
 
-    public Tokens refresh(String refreshToken) {
-        return signIn(() -> tokens(cognito.initiateAuth(request -> request
+    /**
+     * New ID and access tokens for a refresh token that {@link #login} handed out; 401 for any
+     * other token, a revoked one, or one whose account is gone.
+     */
+    public Tokens refresh(String sealedRefreshToken) {
+        String[] subAndToken = seals.open(REFRESH_SEAL, "", sealedRefreshToken)
+                .map(value -> value.split(" ", 2))
+                .filter(parts -> parts.length == 2)
+                .orElseThrow(() -> new UnauthorizedException("The credentials were not accepted."));
+        Tokens tokens = signIn(() -> tokens(cognito.initiateAuth(request -> request
                 .clientId(configuration.getClientId())
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult()));
+                .authParameters(Map.of("REFRESH_TOKEN", subAndToken[1]))).authenticationResult(), null));
+        if (!subAndToken[0].equals(subjectOf(tokens.idToken()))) {
+            throw new UnauthorizedException("The credentials were not accepted.");
+        }
+        return tokens;
     }
 
     /**
@@ -104,7 +125,7 @@ public class CognitoSignIn {
         String session = openSession(user, ChallengeNameType.NEW_PASSWORD_REQUIRED.toString(), sealedSession)
                 .orElseThrow(() -> new UnauthorizedException("The session is not valid any more; sign in again."));
         try {
-            return signIn(() -> tokens(cognito.respondToAuthChallenge(request -> request
+            return signIn(() -> issued(cognito.respondToAuthChallenge(request -> request
                     .clientId(configuration.getClientId())
                     .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
                     .session(session)
@@ -128,8 +149,23 @@ public class CognitoSignIn {
         return username + "\n" + challenge;
     }
 
-    private static Tokens tokens(AuthenticationResultType result) {
-        return new Tokens(result.idToken(), result.accessToken(), result.refreshToken(), result.expiresIn());
+    /** Tokens of a sign-in, the refresh token sealed with the {@code sub} of the account it belongs to. */
+    private Tokens issued(AuthenticationResultType result) {
+        return tokens(result, result.refreshToken() == null ? null
+                : seals.seal(REFRESH_SEAL, "", subjectOf(result.idToken()) + " " + result.refreshToken()));
+    }
+
+    private static Tokens tokens(AuthenticationResultType result, @Nullable String refreshToken) {
+        return new Tokens(result.idToken(), result.accessToken(), refreshToken, result.expiresIn());
+    }
+
+    /** The {@code sub} of an ID token Cognito has just issued to us (its signature needs no check here). */
+    private static String subjectOf(String idToken) {
+        try {
+            return JWTParser.parse(idToken).getJWTClaimsSet().getSubject();
+        } catch (ParseException e) {
+            throw new IllegalStateException("Cognito issued an ID token that is not a JWT", e);
+        }
     }
 
     private static <T> T signIn(Supplier<T> call) {

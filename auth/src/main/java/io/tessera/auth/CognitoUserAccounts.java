@@ -83,9 +83,11 @@ class CognitoUserAccounts implements UserAccounts {
         }
     }
 
+    /** Signs the user out everywhere first, so that no refresh token of the account outlives it. */
     @Override
     public void delete(String username) {
         try {
+            cognito.adminUserGlobalSignOut(request -> request.userPoolId(configuration.getUserPoolId()).username(username));
             cognito.adminDeleteUser(request -> request.userPoolId(configuration.getUserPoolId()).username(username));
         } catch (UserNotFoundException e) {
             // already gone: the goal is reached

@@ -2,6 +2,7 @@ package io.tessera.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -18,7 +19,7 @@ import java.time.Duration;
  * CPU of an authenticated request; see bench/RESULTS.md). The key is the whole token as sent: any
  * change to header, claims or signature is a different token and is verified afresh. Only the
  * signature is remembered; expiry, issuer, audience and token use are checked on every request.
- * A refused signature is never remembered.
+ * A refused signature is never remembered, and only RS256 signatures are accepted at all.
  */
 @Singleton
 class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebTokenSignatureValidator<SignedJWT>> {
@@ -26,6 +27,8 @@ class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebToke
     /** How long a signing key removed from the JWKS still counts for tokens it was seen to sign. */
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
     private static final int MAX_TOKENS = 10_000;
+    /** The only algorithm Cognito signs with; the same RSA key would also verify PS256 or RS512 signatures. */
+    private static final JWSAlgorithm COGNITO_ALGORITHM = JWSAlgorithm.RS256;
 
     @Override
     public ReactiveJsonWebTokenSignatureValidator<SignedJWT> onCreated(
@@ -39,6 +42,9 @@ class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebToke
                 .maximumSize(MAX_TOKENS)
                 .build();
         return token -> {
+            if (!COGNITO_ALGORITHM.equals(token.getHeader().getAlgorithm())) {
+                return Mono.just(false);
+            }
             String sent = token.getParsedString();
             if (sent != null && verified.getIfPresent(sent) != null) {
                 return Mono.just(true);

@@ -3,7 +3,9 @@ package io.tessera.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenSignatureValidator;
@@ -18,7 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class VerifiedSignaturesTest {
 
-    private static final byte[] KEY = "a test key of at least thirty-two bytes".getBytes();
+    private static final RSAKey KEY = rsaKey();
+
+    private static RSAKey rsaKey() {
+        try {
+            return new RSAKeyGenerator(2048).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private final List<String> verifiedByDelegate = new ArrayList<>();
 
@@ -72,9 +82,23 @@ class VerifiedSignaturesTest {
         return Mono.from(verifier.validateSignature(SignedJWT.parse(token))).block();
     }
 
+    @Test
+    void aSignatureByAnotherAlgorithmThanCognitosRs256IsRefusedWithoutVerifyingIt() throws Exception {
+        var verifier = VerifiedSignatures.remembering(verifierAccepting("alice"));
+
+        for (JWSAlgorithm other : List.of(JWSAlgorithm.PS256, JWSAlgorithm.RS512)) {
+            assertThat(verify(verifier, token("alice", other))).isFalse();
+        }
+        assertThat(verifiedByDelegate).isEmpty();
+    }
+
     private static String token(String subject) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(subject).build());
-        jwt.sign(new MACSigner(KEY));
+        return token(subject, JWSAlgorithm.RS256);
+    }
+
+    private static String token(String subject, JWSAlgorithm algorithm) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), new JWTClaimsSet.Builder().subject(subject).build());
+        jwt.sign(new RSASSASigner(KEY));
         return jwt.serialize();
     }
 }

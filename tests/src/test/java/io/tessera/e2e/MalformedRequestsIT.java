@@ -13,6 +13,11 @@ import io.tessera.e2e.support.WsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +120,33 @@ class MalformedRequestsIT {
     }
 
     @Test
+    void aBodyThatDoesNotDecodeAsItsContentEncodingSaysIs400() throws Exception {
+        for (String encoding : List.of("deflate", "gzip")) {
+            HttpResponse<String> response = RawHttp.sendWithHeaders("POST", "/products", tenant.admin().idToken(), "garbage",
+                    "Content-Encoding", encoding);
+            assertThat(response.statusCode()).as(encoding).isEqualTo(400);
+        }
+    }
+
+    /** A second request hidden behind an ambiguous body length is never read (RFC 9112 §6.1). */
+    @Test
+    void aRequestWithAmbiguousFramingIs400AndEndsTheConnection() throws Exception {
+        for (String framing : List.of("Transfer-Encoding: xchunked\r\nContent-Length: 2", "Transfer-Encoding: chunked\r\nContent-Length: 2",
+                "Transfer-Encoding: gzip, chunked")) {
+            URI base = URI.create(LocalSystem.baseUrl());
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(3000);
+                socket.getOutputStream().write(("POST /auth/login HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n\r\n{}"
+                        + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = readUntilClosedOrQuiet(socket);
+
+                assertThat(answer).as(framing).startsWith("HTTP/1.1 400");
+                assertThat(answer.split("HTTP/1.1 ", -1)).as("one answer only").hasSize(2);
+            }
+        }
+    }
+
+    @Test
     void aWebSocketMessageWithContentAfterItsJsonIsAnErrorNotAnAction() throws Exception {
         try (WsClient client = WsClient.connect(tenant.admin().idToken())) {
             client.send("{\"action\":\"ping\"}xyz");
@@ -159,6 +191,20 @@ class MalformedRequestsIT {
 
         assertThatThrownBy(() -> RawWebSocket.connectWithQuery("token=" + token + "&token=" + token, Duration.ofSeconds(5)))
                 .hasMessageContaining("HTTP/1.1 400");
+    }
+
+    /** What the server sends until it closes the connection or stays quiet for the socket's timeout. */
+    private static String readUntilClosedOrQuiet(Socket socket) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int read; (read = socket.getInputStream().read(buffer)) >= 0; ) {
+                received.write(buffer, 0, read);
+            }
+        } catch (SocketTimeoutException quiet) {
+            // the server keeps the connection open but has nothing more to say
+        }
+        return received.toString(StandardCharsets.US_ASCII);
     }
 
     private static HttpResponse<String> send(BodyOperation operation, String body) {

@@ -3,6 +3,7 @@ package io.tessera.e2e;
 import io.tessera.client.ApiException;
 import io.tessera.client.api.AuthApi;
 import io.tessera.client.api.HealthApi;
+import io.tessera.client.api.TenantsApi;
 import io.tessera.client.api.UsersApi;
 import io.tessera.client.model.ChallengeAnswer;
 import io.tessera.client.model.Health;
@@ -12,6 +13,7 @@ import io.tessera.client.model.LoginResponse;
 import io.tessera.client.model.Me;
 import io.tessera.client.model.RefreshRequest;
 import io.tessera.client.model.Role;
+import io.tessera.client.model.SignupRequest;
 import io.tessera.client.model.Tier;
 import io.tessera.client.model.Tokens;
 import io.tessera.e2e.support.LocalSystem;
@@ -127,6 +129,36 @@ class SignInIT {
                         + "\",\"newPassword\":\"Brand-New-Passw0rd\"}");
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The emulator finds a refresh token's account by username: a deleted account's token would
+     * sign in as whoever gets its email next, in any tenant. Tessera's refresh tokens name the
+     * account they were issued to, and deleting an account signs it out everywhere first.
+     */
+    @Test
+    void aDeletedAccountsRefreshTokenDoesNotSignInAsTheNextAccountWithItsEmail() throws ApiException {
+        TestTenant first = TestTenant.signUp(Tier.BASIC);
+        TestTenant.Member secondAdmin = first.invite(Role.TENANT_ADMINS);
+        String email = first.admin().username();
+        String userId = new AuthApi(first.asAdmin()).getMe().getUserId();
+        String refreshToken = LocalSystem.login(email, first.admin().password()).getTokens().getRefreshToken();
+        new UsersApi(secondAdmin.client()).deleteUser(userId, null);
+        new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest().companyName("Next owner").adminEmail(email)
+                .password("Next-Owner-Passw0rd").tier(Tier.PREMIUM));
+
+        HttpResponse<String> refreshed = RawHttp.send("POST", "/auth/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
+
+        assertThat(refreshed.statusCode()).isEqualTo(401);
+        assertThat(refreshed.body()).doesNotContain("idToken");
+    }
+
+    @Test
+    void aRefreshTokenTesseraDidNotHandOutIsRefused() {
+        for (String madeUp : new String[]{"not-a-token", "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z", "A".repeat(600)}) {
+            HttpResponse<String> refreshed = RawHttp.send("POST", "/auth/refresh", null, "{\"refreshToken\":\"" + madeUp + "\"}");
+            assertThat(refreshed.statusCode()).as(madeUp).isEqualTo(401);
+        }
     }
 
     private static Invitation invite(TestTenant tenant, String name) throws ApiException {

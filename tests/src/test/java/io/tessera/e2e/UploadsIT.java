@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.tessera.e2e.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +144,30 @@ class UploadsIT {
         }
 
         expectProblem(422, () -> grant(admin, "one-more.png", "image/png", max));
+    }
+
+    @Test
+    void concurrentGrantsCannotShareTheLastFreeBytesOfTheQuota() throws Exception {
+        TestTenant small = TestTenant.signUp(Tier.BASIC);
+        long max = small.tenant().getLimits().getMaxUploadBytes();
+        long fitting = small.tenant().getLimits().getStorageQuotaBytes() / max;
+        String token = small.admin().idToken();
+        String body = "{\"fileName\":\"part.pdf\",\"contentType\":\"application/pdf\",\"sizeBytes\":" + max + "}";
+        List<Integer> statuses;
+        try (ExecutorService clients = Executors.newFixedThreadPool(12)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < fitting + 4; i++) {
+                answers.add(clients.submit(() -> RawHttp.send("POST", "/uploads", token, body).statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSizeLessThanOrEqualTo((int) fitting);
+        assertThat(statuses).filteredOn(status -> status != 201).allMatch(status -> status == 422 || status == 429);
+        assertThat(new UploadsApi(small.asAdmin()).listUploads(100, null).getItems()).hasSizeLessThanOrEqualTo((int) fitting);
     }
 
     @Test

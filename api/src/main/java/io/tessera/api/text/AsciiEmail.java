@@ -14,10 +14,11 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
- * An email address in ASCII, as RFC 5321 writes one: visible ASCII characters only ({@code !}
- * to {@code ~}). {@code @Email} alone accepts any Unicode, and a look-alike such as the Kelvin
- * sign (U+212A) would reach another mailbox or be case-mapped onto another user's address.
- * openapi.yaml's email fields carry the same pattern.
+ * An email address as RFC 5321 §4.1.2 writes one, in ASCII: a dot-atom local part and a host name
+ * as the domain ({@link #PATTERN}, the same pattern openapi.yaml's email fields carry). Quoted local
+ * parts and address literals are not accepted. {@code @Email} alone accepts any Unicode and domains
+ * such as {@code example.com*}; a look-alike such as the Kelvin sign (U+212A) would reach another
+ * mailbox or be case-mapped onto another user's address.
  */
 @Documented
 @Retention(RUNTIME)
@@ -25,7 +26,11 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 @Constraint(validatedBy = {})
 public @interface AsciiEmail {
 
-    String message() default "must be an email address in ASCII (RFC 5321): letters, digits and symbols, no spaces";
+    /** Dot-atom local part {@code @} host name (RFC 5321 §4.1.2, §4.1.3 without literals). */
+    String PATTERN = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+
+    String message() default "must be an email address such as name@example.com, in ASCII (RFC 5321)";
 
     Class<?>[] groups() default {};
 

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
 import jakarta.inject.Singleton;
 
+import java.util.regex.Pattern;
+
 /** The validators of Tessera's own text constraints. */
 @Factory
 class TextValidators {
@@ -13,9 +15,11 @@ class TextValidators {
         return (value, annotation, context) -> value != null && !value.toString().isBlank();
     }
 
+    private static final Pattern MAILBOX = Pattern.compile(AsciiEmail.PATTERN);
+
     @Singleton
     ConstraintValidator<AsciiEmail, CharSequence> asciiEmail() {
-        return (value, annotation, context) -> value == null || value.chars().allMatch(c -> c >= '!' && c <= '~');
+        return (value, annotation, context) -> value == null || MAILBOX.matcher(value).matches();
     }
 
     @Singleton

@@ -45,12 +45,17 @@ public final class ForgedTokens {
     }
 
     public static String signedWithEmulatorKey(JWTClaimsSet claims) {
-        return sign(emulatorKey(), claims);
+        return sign(emulatorKey(), JWSAlgorithm.RS256, claims);
+    }
+
+    /** Signed with the right key by another RSA algorithm than the RS256 Cognito uses. */
+    public static String signedWithEmulatorKey(JWTClaimsSet claims, JWSAlgorithm algorithm) {
+        return sign(emulatorKey(), algorithm, claims);
     }
 
     public static String signedWithAnotherKey(JWTClaimsSet claims) {
         try {
-            return sign(new RSAKeyGenerator(2048).keyID("dummy").generate(), claims);
+            return sign(new RSAKeyGenerator(2048).keyID("dummy").generate(), JWSAlgorithm.RS256, claims);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -60,9 +65,9 @@ public final class ForgedTokens {
         return new PlainJWT(new PlainHeader(), claims).serialize();
     }
 
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
+    private static String sign(RSAKey key, JWSAlgorithm algorithm, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -1,5 +1,6 @@
 package io.tessera.auth.testing;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.time.Instant;
@@ -48,6 +49,8 @@ public final class TokenAttacks {
                 forged("the bare pool id as issuer", claims -> claims.issuer(Emulator.issuer().substring(Emulator.issuer().lastIndexOf('/') + 1))),
                 forged("another audience", claims -> claims.audience("another-app-client")),
                 new Attack("signed by another key", () -> ForgedTokens.signedWithAnotherKey(ForgedTokens.validIdTokenClaims().build())),
+                new Attack("signed with PS256", () -> ForgedTokens.signedWithEmulatorKey(ForgedTokens.validIdTokenClaims().build(), JWSAlgorithm.PS256)),
+                new Attack("signed with RS512", () -> ForgedTokens.signedWithEmulatorKey(ForgedTokens.validIdTokenClaims().build(), JWSAlgorithm.RS512)),
                 new Attack("unsigned (alg none)", () -> ForgedTokens.unsigned(ForgedTokens.validIdTokenClaims().build())),
                 new Attack("a real access token", () -> Emulator.demoAdminTokens().accessToken()),
                 new Attack("a real refresh token", () -> Emulator.demoAdminTokens().refreshToken()),

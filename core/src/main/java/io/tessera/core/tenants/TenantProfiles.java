@@ -113,10 +113,13 @@ public class TenantProfiles {
                 null);
     }
 
-    /** Counts an uploaded object's bytes against the tenant's storage, in a transaction. */
-    public TransactWriteItem addStorage(long bytes) {
+    /**
+     * Counts an uploaded object's bytes against the tenant's storage, in a transaction, on
+     * condition that the storage stays within {@code quotaBytes}.
+     */
+    public TransactWriteItem addStorage(long bytes, long quotaBytes) {
         return items.transactionUpdate(SORT_KEY, Expr.of("SET storageUsedBytes = storageUsedBytes + :bytes").value(":bytes", bytes),
-                Expr.of("attribute_exists(pk)"));
+                Expr.of("attribute_exists(pk) AND storageUsedBytes <= :room").value(":room", quotaBytes - bytes));
     }
 
     /** One enabled admin more or fewer; fewer may not reach zero. */

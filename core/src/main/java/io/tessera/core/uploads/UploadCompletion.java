@@ -2,7 +2,6 @@ package io.tessera.core.uploads;
 
 import io.tessera.core.context.CallContext;
 import io.tessera.core.resources.ResourcesConfiguration;
-import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantProfiles;
 import io.tessera.core.tenants.TierLimits;
 import io.tessera.core.tenants.Tiers;
@@ -24,6 +23,8 @@ import java.util.Optional;
  */
 @Singleton
 public class UploadCompletion {
+
+    private static final String QUOTA_USED_UP = "The tenant's storage quota is used up.";
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
 
@@ -69,18 +70,25 @@ public class UploadCompletion {
             } catch (NoSuchKeyException gone) {
                 return Optional.empty();
             }
-            Optional<String> refusal = refusal(upload, object);
+            TierLimits limits = tiers.of(profiles.get().orElseThrow().tier());
+            Optional<String> refusal = refusal(upload, object, limits);
             if (refusal.isPresent()) {
-                delete(key, refusal.get());
-                uploads.markRejected(uploadId, refusal.get());
-            } else {
-                uploads.markUploaded(uploadId, object.contentLength(), object.eTag());
+                reject(upload, refusal.get());
+            } else if (!uploads.markUploaded(uploadId, object.contentLength(), object.eTag(), limits.getStorageQuotaBytes())) {
+                // Another object took the quota's last bytes meanwhile, or another delivery already settled this one.
+                uploads.find(uploadId).filter(pending -> pending.status() == UploadStatus.PENDING)
+                        .ifPresent(pending -> reject(pending, QUOTA_USED_UP));
             }
             return uploads.find(uploadId).map(updated -> new Outcome(tenantId, updated));
         });
     }
 
-    private Optional<String> refusal(Upload upload, HeadObjectResponse object) {
+    private void reject(Upload upload, String reason) {
+        delete(upload.key(), reason);
+        uploads.markRejected(upload.uploadId(), reason);
+    }
+
+    private Optional<String> refusal(Upload upload, HeadObjectResponse object, TierLimits limits) {
         if (upload.status() != UploadStatus.PENDING) {
             return Optional.of("The upload was " + upload.status().name().toLowerCase() + " when the object arrived.");
         }
@@ -90,13 +98,8 @@ public class UploadCompletion {
         if (!upload.contentType().equals(object.contentType())) {
             return Optional.of("The object is " + object.contentType() + "; " + upload.contentType() + " was declared.");
         }
-        Tenant tenant = profiles.get().orElseThrow();
-        TierLimits limits = tiers.of(tenant.tier());
         if (object.contentLength() > limits.getMaxUploadBytes()) {
             return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");
-        }
-        if (tenant.storageUsedBytes() + object.contentLength() > limits.getStorageQuotaBytes()) {
-            return Optional.of("The tenant's storage quota is used up.");
         }
         return Optional.empty();
     }

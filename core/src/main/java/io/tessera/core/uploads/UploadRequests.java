@@ -3,28 +3,29 @@ package io.tessera.core.uploads;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.PayloadTooLargeException;
+import io.tessera.core.problems.TooManyRequestsException;
 import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.problems.UnsupportedMediaTypeException;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantProfiles;
 import io.tessera.core.tenants.TierLimits;
 import io.tessera.core.tenants.Tiers;
-import io.tessera.core.uploads.SafeFileNames;
-import io.tessera.core.uploads.Upload;
-import io.tessera.core.uploads.UploadStatus;
-import io.tessera.core.uploads.UploadUrls;
-import io.tessera.core.uploads.Uploads;
-import io.tessera.core.uploads.UploadsConfiguration;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Grants an upload: the server chooses the key, checks the type against the allowlist (415), the
- * size against what any tier allows (400) and against the tenant's tier (413) and the storage quota, pending uploads included (422), records the
- * upload PENDING and signs a PUT bound to that key, type and size.
+ * size against what any tier allows (400) and against the tenant's tier (413) and the storage
+ * quota, pending uploads included (422), records the upload PENDING and signs a PUT bound to that
+ * key, type and size. Grants of one tenant are recorded one after the other (each names the grant
+ * count it checked the quota against), so concurrent requests cannot share the last free bytes;
+ * the uploads in progress are read from an index, which in AWS may lag a just-recorded grant by
+ * moments, and the completion check holds the quota for what is stored in any case.
  */
 @Singleton
 public class UploadRequests {
@@ -46,6 +47,8 @@ public class UploadRequests {
         this.clock = clock;
     }
 
+    private static final int MAX_ATTEMPTS = 8;
+
     public record Grant(Upload upload, UploadUrls.SignedRequest request, Instant expiresAt) {
     }
 
@@ -57,7 +60,26 @@ public class UploadRequests {
         if (sizeBytes > tiers.largestUploadBytes()) {
             throw new BadRequestException("No tier allows uploads of more than " + tiers.largestUploadBytes() + " bytes.");
         }
-        Tenant tenant = profiles.get().orElseThrow();
+        String safeName = SafeFileNames.of(fileName);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            long grantsSeen = uploads.grantsSoFar();
+            Tenant tenant = profiles.get().orElseThrow();
+            checkLimits(tenant, sizeBytes);
+            String uploadId = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            Upload upload = new Upload(uploadId, CallContext.caller().userId(), safeName, type, sizeBytes,
+                    UploadKeys.of(tenant.id(), uploadId, safeName), UploadStatus.PENDING, now,
+                    now.plus(configuration.getPendingTtl()), null, null, null, null);
+            if (uploads.createIfNoGrantSince(grantsSeen, upload)) {
+                return new Grant(upload, urls.upload(upload.key(), type, sizeBytes), now.plus(urls.ttl()));
+            }
+            pauseBeforeRetry(attempt);
+        }
+        throw new TooManyRequestsException("Too many uploads are being requested at once for this tenant; retry.", Duration.ofSeconds(1));
+    }
+
+    /** The tier's size limit (413) and the storage quota with the uploads in progress (422). */
+    private void checkLimits(Tenant tenant, long sizeBytes) {
         TierLimits limits = tiers.of(tenant.tier());
         if (sizeBytes > limits.getMaxUploadBytes()) {
             throw new PayloadTooLargeException("The " + tenant.tier().wireName() + " tier allows uploads of up to "
@@ -67,13 +89,14 @@ public class UploadRequests {
             throw new UnprocessableException("The tenant's storage quota of " + limits.getStorageQuotaBytes()
                     + " bytes would be exceeded (uploads in progress count).");
         }
-        String safeName = SafeFileNames.of(fileName);
-        String uploadId = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        Upload upload = new Upload(uploadId, CallContext.current().orElseThrow().userId(), safeName, type, sizeBytes,
-                UploadKeys.of(tenant.id(), uploadId, safeName), UploadStatus.PENDING, now,
-                now.plus(configuration.getPendingTtl()), null, null, null, null);
-        uploads.create(upload);
-        return new Grant(upload, urls.upload(upload.key(), type, sizeBytes), now.plus(urls.ttl()));
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 public class Uploads {
 
     private static final String PREFIX = "UPLOAD#";
+    private static final String GRANTS = "UPLOAD_GRANTS";
     private static final TesseraResources.Index TENANT_INDEX = TesseraResources.MAIN_TABLE.indexes().get(0);
     private static final TesseraResources.Index OWNER_INDEX = TesseraResources.MAIN_TABLE.indexes().get(1);
 
@@ -38,9 +39,37 @@ public class Uploads {
         this.clock = clock;
     }
 
-    public void create(Upload upload) {
+    /**
+     * How many uploads the tenant was granted so far: read before the quota is checked, and named
+     * when the upload is recorded ({@link #createIfNoGrantSince}), so that grants checked against
+     * the same state cannot both be recorded.
+     */
+    public long grantsSoFar() {
+        return items.get(GRANTS).map(item -> item.getNumber("count").longValue()).orElse(0L);
+    }
+
+    /**
+     * Records a new PENDING upload, counting it as a grant, unless another upload was granted
+     * since {@code grantsSeen} was read.
+     *
+     * @return false if one was: check the quota again and retry
+     */
+    public boolean createIfNoGrantSince(long grantsSeen, Upload upload) {
+        try {
+            items.transact(List.of(
+                    items.transactionPut(PREFIX + upload.uploadId(), toDocument(upload), Expr.of("attribute_not_exists(pk)")),
+                    items.transactionUpdate(GRANTS, Expr.of("SET #count = :next").name("#count", "count").value(":next", grantsSeen + 1),
+                            grantsSeen == 0 ? Expr.of("attribute_not_exists(#count)").name("#count", "count")
+                                    : Expr.of("#count = :seen").name("#count", "count").value(":seen", grantsSeen))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    private EnhancedDocument toDocument(Upload upload) {
         String listed = upload.createdAt() + "#" + upload.uploadId();
-        EnhancedDocument document = TenantItems.document()
+        return TenantItems.document()
                 .putString("type", "UPLOAD")
                 .putString("uploadId", upload.uploadId())
                 .putString("ownerId", upload.ownerId())
@@ -56,7 +85,6 @@ public class Uploads {
                 .putString("gsi2pk", items.indexPartition("USER#" + upload.ownerId() + "#UPLOADS"))
                 .putString("gsi2sk", listed)
                 .build();
-        items.put(PREFIX + upload.uploadId(), document, Expr.of("attribute_not_exists(pk)"));
     }
 
     public Optional<Upload> find(String uploadId) {
@@ -82,8 +110,12 @@ public class Uploads {
                 .stream().mapToLong(item -> item.getNumber("declaredBytes").longValue()).sum();
     }
 
-    /** PENDING to UPLOADED with the object's real size and ETag, adding the size to the tenant's storage. */
-    public boolean markUploaded(String uploadId, long sizeBytes, String etag) {
+    /**
+     * PENDING to UPLOADED with the object's real size and ETag, adding the size to the tenant's
+     * storage if it stays within {@code quotaBytes}; false (nothing written) if the upload is not
+     * PENDING any more or the quota would be exceeded.
+     */
+    public boolean markUploaded(String uploadId, long sizeBytes, String etag, long quotaBytes) {
         try {
             items.transact(List.of(
                     items.transactionUpdate(PREFIX + uploadId,
@@ -91,7 +123,7 @@ public class Uploads {
                                     .name("#status", "status").value(":uploaded", UploadStatus.UPLOADED.name())
                                     .value(":size", sizeBytes).value(":etag", etag).value(":now", clock.instant().toString()),
                             pending()),
-                    profiles.addStorage(sizeBytes)));
+                    profiles.addStorage(sizeBytes, quotaBytes)));
             return true;
         } catch (TransactionCanceledException e) {
             return false;

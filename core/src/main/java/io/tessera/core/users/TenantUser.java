@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A user of the current tenant as the tenant's directory knows them. Cognito holds the account;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * @param userId          the Cognito {@code sub}
  * @param version         incremented by every change; the ETag an update may name in {@code If-Match}
  * @param accessChangedAt when the role or the enabled state last changed, null if never: tokens
- *                        issued before then no longer count, even if the change was undone
+ *                        issued before then (in whole seconds, as {@code iat} has them) no longer
+ *                        count, even if the change was undone; see {@link #accessChangeAt}
  */
 @Serdeable
 public record TenantUser(String userId, String username, Role role, boolean enabled, Instant createdAt, long version,
@@ -26,12 +28,26 @@ public record TenantUser(String userId, String username, Role role, boolean enab
 
     /** The next version, in another role, with its access changed {@code at}. */
     public TenantUser withRole(Role newRole, Instant at) {
-        return new TenantUser(userId, username, newRole, enabled, createdAt, version + 1, at);
+        return new TenantUser(userId, username, newRole, enabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at));
     }
 
     /** The next version, enabled or disabled, with its access changed {@code at}. */
     public TenantUser withEnabled(boolean nowEnabled, Instant at) {
-        return new TenantUser(userId, username, role, nowEnabled, createdAt, version + 1, at);
+        return new TenantUser(userId, username, role, nowEnabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at));
+    }
+
+    /**
+     * When a change made {@code now} counts as made. Tokens carry their issue time in whole
+     * seconds, so one from the change's own second may be from before it: that is harmless after a
+     * single change (the token's role or the enabled check still tells), but a change undone within
+     * the same second would let such a token through. A second change within the second of the
+     * previous one therefore counts from the next whole second: a user signs in again a moment later.
+     */
+    static Instant accessChangeAt(@Nullable Instant previous, Instant now) {
+        if (previous != null && !previous.truncatedTo(ChronoUnit.SECONDS).isBefore(now.truncatedTo(ChronoUnit.SECONDS))) {
+            return previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        return now;
     }
 
     @JsonIgnore

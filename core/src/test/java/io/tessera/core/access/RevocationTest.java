@@ -36,7 +36,7 @@ class RevocationTest {
     }
 
     @Test
-    void aTokenIssuedInTheSecondOfTheChangeOrLaterHolds() {
+    void aTokenIssuedInTheSecondOfASingleChangeOrLaterHolds() {
         assertThat(Revocation.ofUser(ACTIVE, admin(ISSUED.plusMillis(700)), ADMIN_TOKEN, ISSUED)).isEmpty();
         assertThat(Revocation.ofUser(ACTIVE, admin(ISSUED.minusSeconds(60)), ADMIN_TOKEN, ISSUED)).isEmpty();
     }

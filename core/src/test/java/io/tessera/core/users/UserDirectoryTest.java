@@ -33,4 +33,15 @@ class UserDirectoryTest {
         assertThat(UserDirectory.enabledAdminDelta(user(Role.MEMBER, true), user(Role.MEMBER, false))).isZero();
         assertThat(UserDirectory.enabledAdminDelta(user(Role.TENANT_ADMIN, false), user(Role.MEMBER, false))).isZero();
     }
+
+    @Test
+    void aSingleChangeCountsFromItsInstantAndASecondOneInTheSameSecondFromTheNextSecond() {
+        Instant first = Instant.parse("2026-11-29T12:00:00.300Z");
+
+        assertThat(TenantUser.accessChangeAt(null, first)).isEqualTo(first);
+        assertThat(TenantUser.accessChangeAt(Instant.parse("2026-11-29T11:59:59.900Z"), first)).isEqualTo(first);
+        assertThat(TenantUser.accessChangeAt(first, Instant.parse("2026-11-29T12:00:00.600Z"))).isEqualTo(Instant.parse("2026-11-29T12:00:01Z"));
+        assertThat(TenantUser.accessChangeAt(Instant.parse("2026-11-29T12:00:01Z"), Instant.parse("2026-11-29T12:00:00.900Z")))
+                .as("never earlier than a change already counted").isEqualTo(Instant.parse("2026-11-29T12:00:02Z"));
+    }
 }
