@@ -6,8 +6,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -20,15 +18,19 @@ import io.tessera.core.tenants.Tiers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * For every request of a tenant user: is the tenant active and the user still allowed (403/401
  * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Public endpoints
  * (health, sign-in, signup) do not depend on who calls, so a stale token sent along is ignored there.
  * <p>
- * Not for the local WebSocket handshake ({@code /ws}), which HandshakeFilter checks the same way:
- * this filter moves to a blocking thread, and a WebSocket upgrade resumed off the event loop can
- * lose the client's first frame (Micronaut 4.10's upgrade handler races with it).
+ * The answer comes from {@link TenantAccess}'s memory, which a busy user's requests keep fresh in
+ * the background, so it runs where the request is, without a hop to a blocking thread. Only a
+ * tenant or user this process has not seen for {@link TenantAccess#MAX_AGE} is read from DynamoDB
+ * right here: in Lambda on the invocation's own thread, locally on the event loop for that one read.
+ * Resuming the filter chain on another thread instead loses request bodies now and then (Micronaut
+ * 4.10), and a WebSocket upgrade its first frame, so {@code /ws} is left to HandshakeFilter.
  */
 @ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^(?!/ws(/|$)).*")
 class TenantAccessFilter implements Ordered {
@@ -44,18 +46,17 @@ class TenantAccessFilter implements Ordered {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
     void admitTenantUser(HttpRequest<?> request) {
-        if (isPublic(request)) {
+        Optional<CallContext> tenantCaller = CallContext.current().filter(caller -> caller.tenantId() != null);
+        if (tenantCaller.isEmpty() || isPublic(request)) {
             return;
         }
+        CallContext caller = tenantCaller.get();
         Instant tokenIssuedAt = request.getUserPrincipal(Authentication.class)
                 .map(authentication -> new CallerClaims(authentication).issuedAt())
                 .orElse(Instant.EPOCH);
-        CallContext.current().filter(caller -> caller.tenantId() != null).ifPresent(caller -> {
-            Tenant tenant = access.verify(caller, tokenIssuedAt);
-            rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
-        });
+        Tenant tenant = access.verifyIfKnown(caller, tokenIssuedAt).orElseGet(() -> access.verify(caller, tokenIssuedAt));
+        rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
     }
 
     private static boolean isPublic(HttpRequest<?> request) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.tessera.api.ApiFunction;
 import io.tessera.auth.testing.Emulator;
 
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class ApiLambda implements AutoCloseable {
 
-    private final ApiGatewayProxyRequestEventFunction handler;
+    private final ApiFunction handler;
 
     public ApiLambda() {
         this(Map.of());
@@ -27,7 +27,7 @@ public final class ApiLambda implements AutoCloseable {
     public ApiLambda(Map<String, Object> properties) {
         Map<String, Object> configuration = new HashMap<>(properties);
         configuration.put("tessera.cognito.jwks-url", Emulator.jwksUrl());
-        handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(configuration).start());
+        handler = new ApiFunction(ApplicationContext.builder().properties(configuration).start());
     }
 
     public APIGatewayProxyResponseEvent get(String path, String bearerToken) {

@@ -8,20 +8,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The current tenant's aggregates and its stream watermark: the sequence number of the last
- * stream record already counted. Increments and the watermark's advance are one transaction,
- * conditional on the watermark the caller read, so a record is never counted twice.
+ * Tenants' aggregates and their stream watermarks: the sequence number of the last stream record
+ * already counted. Increments and the watermark's advance are one transaction, conditional on the
+ * watermark the caller read, so a record is never counted twice.
  */
 @Singleton
 public class Aggregates {
 
-    /** Items per transaction left for aggregates after the watermark (DynamoDB allows 100). */
-    public static final int MAX_ITEMS_PER_WRITE = 99;
+    /** Items a transaction may hold (DynamoDB's TransactWriteItems limit). */
+    public static final int MAX_TRANSACTION_ITEMS = 100;
+    /** Items per transaction left for one tenant's aggregates after its watermark. */
+    public static final int MAX_ITEMS_PER_WRITE = MAX_TRANSACTION_ITEMS - 1;
     private static final String WATERMARK = "WATERMARK";
     private static final int SEQUENCE_WIDTH = 48;
 
@@ -31,9 +34,16 @@ public class Aggregates {
         this.items = items;
     }
 
-    /** The last counted sequence number (padded so strings compare like numbers), if any. */
-    public Optional<String> watermark() {
-        return items.get(WATERMARK).map(item -> item.getString("seq"));
+    /**
+     * The watermarks of these tenants (padded so strings compare like numbers), read together:
+     * system work over a stream batch that spans tenants.
+     *
+     * @return by tenant id; tenants that have counted nothing yet are absent
+     */
+    public Map<String, String> watermarks(Collection<String> tenantIds) {
+        Map<String, String> watermarks = new HashMap<>();
+        items.getInEachTenant(tenantIds, WATERMARK).forEach((tenant, item) -> watermarks.put(tenant, item.getString("seq")));
+        return watermarks;
     }
 
     public static String comparable(String sequenceNumber) {
@@ -41,10 +51,13 @@ public class Aggregates {
     }
 
     /**
-     * Applies {@code deltas} and moves the watermark from {@code expected} to {@code advancedTo}, all
-     * or nothing. Returns the number of items written; throws if the watermark moved meanwhile.
+     * The writes that apply {@code deltas} to the current tenant's aggregates and move its
+     * watermark from {@code expected} to {@code advancedTo}, conditional on the watermark being
+     * {@code expected}: run in one transaction ({@link #transact}), all of them happen or none.
+     *
+     * @return at most {@link #MAX_ITEMS_PER_WRITE} + 1 writes, the watermark's first
      */
-    public int apply(@Nullable String expected, String advancedTo, Map<String, Delta> deltas) {
+    public List<TransactWriteItem> writes(@Nullable String expected, String advancedTo, Map<String, Delta> deltas) {
         if (deltas.size() > MAX_ITEMS_PER_WRITE) {
             throw new IllegalArgumentException("at most " + MAX_ITEMS_PER_WRITE + " aggregates per write");
         }
@@ -52,8 +65,17 @@ public class Aggregates {
         writes.add(items.transactionUpdate(WATERMARK, Expr.of("SET seq = :advanced").value(":advanced", advancedTo),
                 expected == null ? Expr.of("attribute_not_exists(seq)") : Expr.of("seq = :expected").value(":expected", expected)));
         deltas.forEach((key, delta) -> writes.add(items.transactionUpdate(key, update(delta), null)));
+        return writes;
+    }
+
+    /**
+     * Runs writes of one or several tenants as one transaction (at most 100, no item twice).
+     *
+     * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException if a
+     *         watermark moved meanwhile (another consumer counted the records): nothing is written
+     */
+    public void transact(List<TransactWriteItem> writes) {
         items.transact(writes);
-        return writes.size();
     }
 
     private static Expr update(Delta delta) {

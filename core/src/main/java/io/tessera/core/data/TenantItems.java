@@ -33,8 +33,6 @@ public class TenantItems extends TenantTable {
     private static final String PK = TesseraResources.MAIN_TABLE.partitionKey();
     private static final String SK = TesseraResources.MAIN_TABLE.sortKey().orElseThrow();
     private static final int MAX_QUERY_ROUNDS = 10;
-    private static final int MAX_BATCH_GET = 100;
-    private static final int MAX_BATCH_ROUNDS = 4;
 
     private final PageCursors cursors;
 
@@ -46,31 +44,6 @@ public class TenantItems extends TenantTable {
     /** The value of an index partition attribute for this tenant, e.g. {@code TENANT#t#USER#u#ORDERS}. */
     public String indexPartition(String suffix) {
         return partition() + "#" + suffix;
-    }
-
-    /**
-     * The items with these sort keys that exist, read consistently with BatchGetItem (up to 100
-     * keys per request, unprocessed keys asked again), keyed by sort key.
-     */
-    public Map<String, EnhancedDocument> getAll(Collection<String> sortKeys) {
-        Map<String, EnhancedDocument> found = new HashMap<>();
-        List<String> keys = List.copyOf(new LinkedHashSet<>(sortKeys));
-        for (int start = 0; start < keys.size(); start += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> batch = keys.subList(start, Math.min(keys.size(), start + MAX_BATCH_GET))
-                    .stream().map(this::key).toList();
-            Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            for (int round = 1; !wanted.isEmpty(); round++) {
-                Map<String, KeysAndAttributes> asked = wanted;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(request -> request.requestItems(asked));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.put(item.get(SK).s(), toDocument(item)));
-                wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!wanted.isEmpty()) {
-                    sleepBeforeRetry(Math.min(round, MAX_BATCH_ROUNDS));
-                }
-            }
-        }
-        return found;
     }
 
     /** One page of a listing, starting where the query's cursor says (400 for a cursor not handed out for it). */

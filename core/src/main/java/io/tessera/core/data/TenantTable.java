@@ -6,7 +6,9 @@ import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -14,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,8 @@ public abstract class TenantTable {
 
     private static final String PARTITION_PREFIX = "TENANT#";
     private static final int MAX_TRANSACTION_ATTEMPTS = 4;
+    private static final int MAX_BATCH_GET_KEYS = 100;
+    private static final int MAX_BATCH_GET_BACKOFF_STEPS = 4;
 
     protected final DynamoDbClient dynamoDb;
     protected final String table;
@@ -72,6 +78,51 @@ public abstract class TenantTable {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
                 .tableName(table).key(key(sortKey)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDocument(item));
+    }
+
+    /**
+     * The current tenant's items with these sort keys that exist, read consistently, keyed by sort key.
+     */
+    public Map<String, EnhancedDocument> getAll(Collection<String> sortKeys) {
+        Map<String, EnhancedDocument> found = new HashMap<>();
+        batchGet(new LinkedHashSet<>(sortKeys).stream().map(this::key).toList())
+                .forEach(item -> found.put(item.get(sortKey).s(), toDocument(item)));
+        return found;
+    }
+
+    /**
+     * The item with this sort key in each of these tenants' partitions, read consistently: for
+     * system work over a batch that spans tenants (stream records), which would otherwise read one
+     * tenant at a time.
+     *
+     * @return by tenant id; tenants without the item are absent
+     */
+    public Map<String, EnhancedDocument> getInEachTenant(Collection<String> tenantIds, String itemSortKey) {
+        Map<String, EnhancedDocument> found = new HashMap<>();
+        batchGet(new LinkedHashSet<>(tenantIds).stream()
+                .map(tenant -> Map.of(partitionKey, AttributeValue.fromS(PARTITION_PREFIX + tenant), sortKey, AttributeValue.fromS(itemSortKey)))
+                .toList())
+                .forEach(item -> found.put(tenantOfPartition(item.get(partitionKey).s()).orElseThrow(), toDocument(item)));
+        return found;
+    }
+
+    /** BatchGetItem over any number of keys: 100 a request, unprocessed keys asked again after a pause. */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += MAX_BATCH_GET_KEYS) {
+            Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(start, Math.min(keys.size(), start + MAX_BATCH_GET_KEYS))).consistentRead(true).build());
+            for (int round = 1; !wanted.isEmpty(); round++) {
+                Map<String, KeysAndAttributes> asked = wanted;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(request -> request.requestItems(asked));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                wanted = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!wanted.isEmpty()) {
+                    sleepBeforeRetry(Math.min(round, MAX_BATCH_GET_BACKOFF_STEPS));
+                }
+            }
+        }
+        return items;
     }
 
     /** Writes the item; returns false if {@code condition} did not hold (nothing written). */

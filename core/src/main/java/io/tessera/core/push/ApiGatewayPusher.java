@@ -6,19 +6,60 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Pushes through the API Gateway Management API of the WebSocket stage (its URL comes from
  * {@code aws.services.execute-api.endpoint-override}, set by the stack): PostToConnection and
- * DeleteConnection. 410 Gone means the client left without a clean disconnect.
+ * DeleteConnection. 410 Gone means the client left without a clean disconnect. A message for many
+ * connections goes out {@link #MAX_IN_FLIGHT} calls at a time, each on a virtual thread, so that
+ * thousands of connections take seconds' worth of round trips divided by that, not their sum.
  */
 @Singleton
 @Requires(notEnv = "local")
 class ApiGatewayPusher implements Pusher {
 
+    /** Calls in flight at once; the SDK's HTTP connection pool is sized to match ({@code aws.apache-client.max-connections}). */
+    static final int MAX_IN_FLIGHT = 128;
+
     private final ApiGatewayManagementApiClient managementApi;
 
     ApiGatewayPusher(ApiGatewayManagementApiClient managementApi) {
         this.managementApi = managementApi;
+    }
+
+    /** @throws RuntimeException the first failure other than 410, once every call has ended (the event is then retried) */
+    @Override
+    public Set<String> sendToAll(Collection<String> connectionIds, String message) {
+        Set<String> gone = ConcurrentHashMap.newKeySet();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String connectionId : connectionIds) {
+                inFlight.acquireUninterruptibly();
+                threads.execute(() -> {
+                    try {
+                        if (!send(connectionId, message)) {
+                            gone.add(connectionId);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return gone;
     }
 
     @Override

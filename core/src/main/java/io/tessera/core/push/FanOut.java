@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Fan-out inside the current tenant: a message goes to the tenant's connections that the
@@ -38,23 +40,29 @@ public class FanOut {
 
     /** Returns how many connections received the message. */
     public int push(Predicate<Connection> audience, Object message) {
+        return push(audience, () -> message);
+    }
+
+    /**
+     * Like {@link #push(Predicate, Object)}, with a message made only if somebody will receive
+     * it: nothing is read for a channel nobody of the tenant holds.
+     */
+    public int push(Predicate<Connection> audience, Supplier<?> message) {
         List<Connection> addressed = registry.ofCurrentTenant().stream().filter(audience).toList();
+        if (addressed.isEmpty()) {
+            return 0;
+        }
         ConnectionAuthority.Judgement judgement = authority.judge(addressed);
         judgement.ended().forEach(closer::close);
         if (judgement.current().isEmpty()) {
             return 0;
         }
-        String text = write(message);
-        int delivered = 0;
-        for (Connection connection : judgement.current()) {
-            if (pusher.send(connection.connectionId(), text)) {
-                delivered++;
-            } else {
-                LOG.info("connection {} is gone; forgetting it", connection.connectionId());
-                registry.remove(connection.connectionId());
-            }
-        }
-        return delivered;
+        Set<String> gone = pusher.sendToAll(judgement.current().stream().map(Connection::connectionId).toList(), write(message.get()));
+        gone.forEach(connectionId -> {
+            LOG.info("connection {} is gone; forgetting it", connectionId);
+            registry.remove(connectionId);
+        });
+        return judgement.current().size() - gone.size();
     }
 
     private String write(Object message) {

@@ -10,7 +10,11 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionResponse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +24,11 @@ class ApiGatewayPusherTest {
     /** The Management API as AWS behaves: connections in {@code gone} answer 410. */
     private static final class ManagementApi implements ApiGatewayManagementApiClient {
         private final List<String> gone;
-        private final List<String> posted = new ArrayList<>();
+        private final List<String> posted = Collections.synchronizedList(new ArrayList<>());
         private final List<String> deleted = new ArrayList<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger mostInFlight = new AtomicInteger();
+        private long answerAfterMillis;
 
         ManagementApi(List<String> gone) {
             this.gone = gone;
@@ -29,6 +36,14 @@ class ApiGatewayPusherTest {
 
         @Override
         public PostToConnectionResponse postToConnection(PostToConnectionRequest request) {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(answerAfterMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
             if (gone.contains(request.connectionId())) {
                 throw GoneException.builder().statusCode(410).message("Gone").build();
             }
@@ -86,5 +101,18 @@ class ApiGatewayPusherTest {
         pusher.disconnect("gone", Closing.tokenExpired());
 
         assertThat(api.deleted).containsExactly("live");
+    }
+
+    @Test
+    void aMessageForManyConnectionsGoesOutConcurrentlyWithinTheBoundAndReportsTheGoneOnes() {
+        ManagementApi api = new ManagementApi(List.of("c-7", "c-700"));
+        api.answerAfterMillis = 5;
+        List<String> connections = IntStream.range(0, 1_000).mapToObj(i -> "c-" + i).toList();
+
+        Set<String> gone = new ApiGatewayPusher(api).sendToAll(connections, "{}");
+
+        assertThat(gone).containsExactlyInAnyOrder("c-7", "c-700");
+        assertThat(api.posted).hasSize(998);
+        assertThat(api.mostInFlight.get()).isGreaterThan(1).isLessThanOrEqualTo(ApiGatewayPusher.MAX_IN_FLIGHT);
     }
 }

@@ -35,8 +35,8 @@ public final class EntryPoints {
     record EntryPoint(String id, Module module, String handler, int memoryMb, Duration timeout, Set<Access> access) {
     }
 
-    /** Micronaut's API Gateway proxy function, which runs the api module's controllers. */
-    static final String API_HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
+    /** Micronaut's API Gateway proxy function (lazy singletons outside SnapStart), which runs the api module's controllers. */
+    static final String API_HANDLER = "io.tessera.api.ApiFunction";
     static final String WEBSOCKET_HANDLER = "io.tessera.realtime.aws.WebSocketHandler";
     static final String CONNECT_AUTHORIZER = "io.tessera.realtime.aws.ConnectAuthorizer";
 

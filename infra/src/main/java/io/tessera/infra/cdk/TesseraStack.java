@@ -82,6 +82,8 @@ public final class TesseraStack extends Stack {
                 DynamoEventSource.Builder.create(tables.of(consumer.table()))
                         .startingPosition(StartingPosition.TRIM_HORIZON)
                         .batchSize(consumer.batchSize())
+                        .maxBatchingWindow(consumer.batchingWindow().isZero() ? null
+                                : software.amazon.awscdk.Duration.millis(consumer.batchingWindow().toMillis()))
                         .retryAttempts(consumer.maxRetries())
                         .bisectBatchOnError(true)
                         .reportBatchItemFailures(true)

@@ -67,6 +67,16 @@ class EventSourceMappingsTest {
     }
 
     @Test
+    void theAnalyticsConsumerGathersASecondOfRecordsWhileTheOutboxDoesNotWait() {
+        template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
+                "StartingPosition", "TRIM_HORIZON", "MaximumBatchingWindowInSeconds", 1), 1);
+        assertThat(synthesized.json().resources("AWS::Lambda::EventSourceMapping").values().stream()
+                .filter(mapping -> TemplateJson.at(mapping, "Properties", "StartingPosition") != null)
+                .filter(mapping -> TemplateJson.at(mapping, "Properties", "MaximumBatchingWindowInSeconds") == null))
+                .as("stream consumers without a batching window: the outbox").hasSize(1);
+    }
+
+    @Test
     void mappingsInvokeTheLiveAliasSoSnapStartApplies() {
         synthesized.json().resources("AWS::Lambda::EventSourceMapping").values().forEach(mapping -> {
             List<Object> parts = TemplateJson.at(mapping, "Properties", "FunctionName", "Fn::Join");

@@ -92,6 +92,7 @@ class DynamoDbStreamSources {
         String iterator = null;
         String lastSequence = null;
         int attempts = 0;
+        boolean gathered = false;
         while (running) {
             try {
                 if (streamArn == null) {
@@ -113,6 +114,14 @@ class DynamoDbStreamSources {
                     sleep(IDLE_MILLIS);
                     continue;
                 }
+                if (records.size() < consumer.batchSize() && !consumer.batchingWindow().isZero() && !gathered) {
+                    // The mapping's batching window: wait, then read again from the same place, with what came meanwhile.
+                    gathered = true;
+                    iterator = null;
+                    sleep(consumer.batchingWindow().toMillis());
+                    continue;
+                }
+                gathered = false;
                 String failedSequence = deliver(handler, records, streamArn);
                 if (failedSequence == null) {
                     lastSequence = records.getLast().dynamodb().sequenceNumber();

@@ -39,7 +39,7 @@ public class AnalyticsAggregatorHandler extends MicronautRequestHandler<Dynamodb
     public StreamsEventResponse execute(DynamodbEvent batch) {
         StreamAggregation.Outcome outcome = aggregation.apply(batch.getRecords());
         LOG.info("analytics: {} stream records, {} DynamoDB write requests ({} since start)",
-                batch.getRecords().size(), outcome.writes(), aggregation.writeRequests());
+                batch.getRecords().size(), outcome.writeRequests(), aggregation.writeRequests());
         outcome.tenants().forEach(pushes::changed);
         return StreamsEventResponse.builder()
                 .withBatchItemFailures(outcome.failedSequence() == null ? List.of() : List.of(

@@ -4,47 +4,39 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.core.analytics.AnalyticsReader;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.data.AnalyticsItems;
-import io.tessera.core.data.Expr;
 import io.tessera.core.push.Channel;
 import io.tessera.core.push.FanOut;
 import io.tessera.core.resources.Roles;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
  * {@code analytics.updated} to the tenant admins subscribed to {@code analytics}, at most once per
- * tenant per second however many orders arrive. A change that comes inside the second is not
- * lost: it marks the tenant pending and queues a delayed flush, which pushes the state as it is then.
+ * tenant per second however many orders arrive ({@link PushThrottle}). A change that comes inside
+ * the second is not lost: one delayed flush message per second pushes the state as it is then.
+ * Nothing is read or pushed when no connection of the tenant holds the channel.
  */
 @Singleton
 class AnalyticsPushes {
 
-    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
-    private static final String PUSH = "PUSH";
-
     private final FanOut fanOut;
     private final AnalyticsReader reader;
-    private final AnalyticsItems items;
+    private final PushThrottle throttle;
     private final SqsClient sqs;
     private final ObjectMapper json;
-    private final Clock clock;
     private volatile String flushQueueUrl;
 
-    AnalyticsPushes(FanOut fanOut, AnalyticsReader reader, AnalyticsItems items, SqsClient sqs, ObjectMapper json, Clock clock) {
+    AnalyticsPushes(FanOut fanOut, AnalyticsReader reader, PushThrottle throttle, SqsClient sqs, ObjectMapper json) {
         this.fanOut = fanOut;
         this.reader = reader;
-        this.items = items;
+        this.throttle = throttle;
         this.sqs = sqs;
         this.json = json;
-        this.clock = clock;
     }
 
     /** The body of a delayed flush message. */
@@ -59,51 +51,30 @@ class AnalyticsPushes {
 
     /** A tenant's aggregates changed. */
     void changed(String tenantId) {
-        CallContext.system(tenantId, null).run(() -> {
-            if (claimSlot()) {
-                push();
-            } else if (markPending()) {
-                queueFlush(tenantId);
+        switch (throttle.onChange(tenantId)) {
+            case PushThrottle.PushNow now -> push(tenantId);
+            case PushThrottle.FlushIn later -> queueFlush(tenantId, later.delay());
+            case PushThrottle.AlreadyQueued queued -> {
             }
-        });
+        }
     }
 
-    /** A delayed flush arrived: push now, or come back when the second is over. */
+    /** A delayed flush arrived: push the state as it is now. */
     void flush(String tenantId) {
-        CallContext.system(tenantId, null).run(() -> {
-            if (claimSlot()) {
-                push();
-            } else {
-                queueFlush(tenantId);
-            }
-        });
+        push(tenantId);
     }
 
-    /** Takes this second's push for the tenant, clearing any pending flag. */
-    private boolean claimSlot() {
-        long now = clock.millis();
-        return items.update(PUSH, Expr.of("SET lastPushAt = :now, pending = :false")
-                        .value(":now", now).value(":false", AttributeValue.fromBool(false)),
-                Expr.of("attribute_not_exists(lastPushAt) OR lastPushAt <= :due").value(":due", now - MIN_INTERVAL.toMillis()))
-                .isPresent();
+    private void push(String tenantId) {
+        CallContext.system(tenantId, null).run(() -> fanOut.push(
+                connection -> connection.isSubscribedTo(Channel.ANALYTICS.wireName()) && connection.roles().contains(Roles.TENANT_ADMINS),
+                () -> new AnalyticsUpdated("analytics.updated", reader.summary())));
     }
 
-    /** True if this call turned pending on (so exactly one flush is queued per pending period). */
-    private boolean markPending() {
-        return items.update(PUSH, Expr.of("SET pending = :true").value(":true", AttributeValue.fromBool(true)),
-                Expr.of("attribute_not_exists(pending) OR pending = :false").value(":false", AttributeValue.fromBool(false)))
-                .isPresent();
-    }
-
-    private void push() {
-        fanOut.push(connection -> connection.isSubscribedTo(Channel.ANALYTICS.wireName()) && connection.roles().contains(Roles.TENANT_ADMINS),
-                new AnalyticsUpdated("analytics.updated", reader.summary()));
-    }
-
-    private void queueFlush(String tenantId) {
+    private void queueFlush(String tenantId, Duration delay) {
         try {
             String body = json.writeValueAsString(new Flush(tenantId));
-            sqs.sendMessage(request -> request.queueUrl(flushQueueUrl()).messageBody(body).delaySeconds((int) MIN_INTERVAL.toSeconds()));
+            int seconds = (int) Math.max(1, (delay.toMillis() + 999) / 1000);
+            sqs.sendMessage(request -> request.queueUrl(flushQueueUrl()).messageBody(body).delaySeconds(seconds));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,20 +13,25 @@ import io.tessera.streams.batch.StreamImages;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns stream records into aggregate increments with an exactly-once effect. Per tenant (all of
  * a tenant's items share one partition key, so its records are ordered in one shard), records at
  * or below the tenant's watermark are skipped as already counted; the rest are coalesced into one
- * increment per aggregate item and written in one transaction with the watermark's advance.
+ * increment per aggregate item. The watermarks of all the batch's tenants are read in one request,
+ * and the increments of all of them, with each watermark's advance, are written in as few
+ * transactions as DynamoDB's 100-item limit allows: one for a typical batch.
  */
 @Singleton
 class StreamAggregation {
@@ -49,9 +54,10 @@ class StreamAggregation {
     /**
      * @param failedSequence the first record that could not be read (the records before it were
      *                       applied), or null
+     * @param writeRequests  DynamoDB write requests made (transactions)
      * @param tenants        tenants whose aggregates changed
      */
-    record Outcome(@Nullable String failedSequence, int writes, List<String> tenants) {
+    record Outcome(@Nullable String failedSequence, int writeRequests, List<String> tenants) {
     }
 
     Outcome apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
@@ -68,17 +74,20 @@ class StreamAggregation {
         }
         Map<String, List<Change>> byTenant = new LinkedHashMap<>();
         changes.forEach(change -> byTenant.computeIfAbsent(change.tenantId(), tenant -> new ArrayList<>()).add(change));
-        int writes = 0;
+        Map<String, String> watermarks = byTenant.isEmpty() ? Map.of() : aggregates.watermarks(byTenant.keySet());
+        Transactions transactions = new Transactions();
         List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, List<Change>> tenant : byTenant.entrySet()) {
-            int written = CallContext.system(tenant.getKey(), null).call(() -> applyForTenant(tenant.getValue()));
-            if (written > 0) {
-                writes += written;
-                changed.add(tenant.getKey());
+        byTenant.forEach((tenant, tenantChanges) -> {
+            List<List<TransactWriteItem>> units = CallContext.system(tenant, null)
+                    .call(() -> unitsFor(tenantChanges, watermarks.get(tenant)));
+            units.forEach(unit -> transactions.add(tenant, unit));
+            if (!units.isEmpty()) {
+                changed.add(tenant);
             }
-        }
-        writeRequests.addAndGet(writes);
-        return new Outcome(failedSequence, writes, changed);
+        });
+        transactions.flush();
+        writeRequests.addAndGet(transactions.requests);
+        return new Outcome(failedSequence, transactions.requests, changed);
     }
 
     /** Write requests made since this process started: the figure the analytics cost is measured by. */
@@ -86,12 +95,16 @@ class StreamAggregation {
         return writeRequests.get();
     }
 
-    private int applyForTenant(List<Change> changes) {
-        String watermark = aggregates.watermark().orElse(null);
+    /**
+     * The current tenant's fresh changes as all-or-nothing units of writes, each moving the
+     * watermark from where the last one left it; more than one only when a batch touches more
+     * aggregates than a transaction holds.
+     */
+    private List<List<TransactWriteItem>> unitsFor(List<Change> changes, @Nullable String watermark) {
         List<Change> fresh = changes.stream()
                 .filter(change -> watermark == null || change.sequence().compareTo(watermark) > 0)
                 .toList();
-        int writes = 0;
+        List<List<TransactWriteItem>> units = new ArrayList<>();
         Map<String, Delta> merged = new HashMap<>();
         String expected = watermark;
         String last = null;
@@ -99,7 +112,7 @@ class StreamAggregation {
             Map<String, Delta> next = new HashMap<>(merged);
             change.deltas().forEach((key, delta) -> Contributions.add(next, key, delta));
             if (next.size() > Aggregates.MAX_ITEMS_PER_WRITE && last != null) {
-                writes += aggregates.apply(expected, last, merged);
+                units.add(aggregates.writes(expected, last, merged));
                 expected = last;
                 merged = new HashMap<>(change.deltas());
             } else {
@@ -110,9 +123,37 @@ class StreamAggregation {
         merged.values().removeIf(delta -> delta.isZero() && delta.name() == null);
         // Records that change nothing (baskets, products, receipts) need no write: counting them again is harmless.
         if (!merged.isEmpty()) {
-            writes += aggregates.apply(expected, last, merged);
+            units.add(aggregates.writes(expected, last, merged));
         }
-        return writes;
+        return units;
+    }
+
+    /**
+     * Packs units of several tenants into shared transactions. A tenant's second unit goes into
+     * the next transaction: it names the same watermark item, which a transaction may write once.
+     */
+    private final class Transactions {
+        private final List<TransactWriteItem> pending = new ArrayList<>();
+        private final Set<String> tenants = new HashSet<>();
+        private int requests;
+
+        void add(String tenant, List<TransactWriteItem> unit) {
+            if (pending.size() + unit.size() > Aggregates.MAX_TRANSACTION_ITEMS || tenants.contains(tenant)) {
+                flush();
+            }
+            pending.addAll(unit);
+            tenants.add(tenant);
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            aggregates.transact(List.copyOf(pending));
+            requests++;
+            pending.clear();
+            tenants.clear();
+        }
     }
 
     private Optional<Change> read(DynamodbEvent.DynamodbStreamRecord record) {

@@ -93,9 +93,27 @@ class AnalyticsAggregatorHandlerIT {
 
         handler.handleRequest(batch(records.toArray(Record[]::new)), null);
 
-        // STATUS, MINUTE, DAY and PRODUCT items once each, plus the watermark: 20 orders, 5 writes.
-        assertThat(handler.aggregation.writeRequests() - before).isEqualTo(5);
+        // STATUS, MINUTE, DAY and PRODUCT items once each, plus the watermark: 20 orders, one transaction of 5 items.
+        assertThat(handler.aggregation.writeRequests() - before).isEqualTo(1);
         assertThat(stored().get("STATUS#PLACED#EUR")).isEqualTo(new Delta(20, 20_000, 0, null));
+    }
+
+    @Test
+    void aBatchOfSeveralTenantsIsCountedInOneTransaction() {
+        String first = tenantId;
+        Record a = insert("o1", "PLACED", 1);
+        tenantId = "agg" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String second = tenantId;
+        Record b = insert("o1", "PLACED", 2);
+        long before = handler.aggregation.writeRequests();
+
+        handler.handleRequest(batch(a, b), null);
+
+        assertThat(handler.aggregation.writeRequests() - before).isEqualTo(1);
+        tenantId = first;
+        assertThat(stored().get("STATUS#PLACED#EUR")).isEqualTo(new Delta(1, 1000, 0, null));
+        tenantId = second;
+        assertThat(stored().get("STATUS#PLACED#EUR")).isEqualTo(new Delta(1, 2000, 0, null));
     }
 
     @Test

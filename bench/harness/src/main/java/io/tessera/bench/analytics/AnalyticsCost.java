@@ -114,15 +114,17 @@ public final class AnalyticsCost {
         long writeUnits = 2 * transactionItems + (itemWrites - transactionItems);
         double per1000 = 1000.0 / orderEvents;
         System.out.printf("RESULT analytics cost, batches of up to %d stream records (%,d batches), per 1,000 order events: "
-                        + "%,.0f DynamoDB write requests (%,.0f TransactWriteItems of aggregates and watermark, %,.0f UpdateItem of the "
-                        + "push throttle of which %,.0f failed their condition), %,.0f items written, %,.0f write request units; "
-                        + "reads %,.0f GetItem and %,.0f Query; %,.0f SQS SendMessage. "
+                        + "%,.0f DynamoDB write requests (%,.0f TransactWriteItems of aggregates and watermarks, %,.0f UpdateItem, "
+                        + "%,.0f of the writes failed), %,.0f items written, %,.0f write request units; "
+                        + "reads %,.0f GetItem, %,.0f BatchGetItem and %,.0f Query; %,.0f SQS SendMessage. "
                         + "%,.0f order events/s through the handler against the emulator (%,d order events in %,d stream records, "
                         + "%.1f s in the handler); %d batch failures; the aggregates count %,d of %,d orders%n",
                 pass.batchSize(), pass.batches(),
                 writeCalls * per1000, counts.calls("DynamoDb.TransactWriteItems") * per1000, counts.calls("DynamoDb.UpdateItem") * per1000,
-                counts.failures().getOrDefault("DynamoDb.UpdateItem", 0L) * per1000, itemWrites * per1000, writeUnits * per1000,
-                counts.calls("DynamoDb.GetItem") * per1000, counts.calls("DynamoDb.Query") * per1000, counts.calls("Sqs.SendMessage") * per1000,
+                counts.itemsWritten().keySet().stream().mapToLong(operation -> counts.failures().getOrDefault(operation, 0L)).sum() * per1000,
+                itemWrites * per1000, writeUnits * per1000,
+                counts.calls("DynamoDb.GetItem") * per1000, counts.calls("DynamoDb.BatchGetItem") * per1000,
+                counts.calls("DynamoDb.Query") * per1000, counts.calls("Sqs.SendMessage") * per1000,
                 orderEvents / pass.handlerSeconds(), orderEvents, records, pass.handlerSeconds(),
                 pass.failedBatches(), pass.ordersCounted(), ordersPlaced);
     }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,7 +24,9 @@ import java.util.Map;
  * environment (AWS region, endpoint, Cognito ids) is this program's.
  *
  * <p>Arguments: {@code --label L --jar LAMBDA_JAR --handler CLASS --path /route [--runs 7] [--warmups 1]
- * [--java-options "..."]}. Warm-up runs (not counted) put the jar in the page cache.
+ * [--java-options "..."] [--aot-cache FILE]}. Warm-up runs (not counted) put the jar in the page cache.
+ * With {@code --aot-cache}, one recorded run first trains the JDK's ahead-of-time cache (JEP 514,
+ * {@code -XX:AOTCacheOutput}, JDK 25), and the measured runs start from it ({@code -XX:AOTCache}).
  */
 public final class ColdStart {
 
@@ -35,7 +38,14 @@ public final class ColdStart {
         String label = options.get("--label");
         int runs = Integer.parseInt(options.getOrDefault("--runs", "7"));
         int warmups = Integer.parseInt(options.getOrDefault("--warmups", "1"));
-        List<String> command = command(options);
+        List<String> command = command(options, List.of());
+        String aotCache = options.get("--aot-cache");
+        if (aotCache != null) {
+            Files.deleteIfExists(Path.of(aotCache));
+            Run training = launch(command(options, List.of("-XX:AOTCacheOutput=" + aotCache)));
+            System.out.printf("  training run for the AOT cache %s: %.0f ms%n", aotCache, training.millisToAnswer());
+            command = command(options, List.of("-XX:AOTCache=" + aotCache));
+        }
         System.out.println("cold start of " + label + ": " + String.join(" ", command));
 
         List<Run> measured = new ArrayList<>();
@@ -60,11 +70,12 @@ public final class ColdStart {
                 statuses.size() == 1 ? statuses.getFirst() : statuses);
     }
 
-    private static List<String> command(Map<String, String> options) {
+    private static List<String> command(Map<String, String> options, List<String> extraOptions) {
         String java = ProcessHandle.current().info().command().orElseThrow();
         String harness = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(extraOptions);
         String javaOptions = options.getOrDefault("--java-options", "").strip();
         if (!javaOptions.isEmpty()) {
             command.addAll(Arrays.asList(javaOptions.split("\\s+")));

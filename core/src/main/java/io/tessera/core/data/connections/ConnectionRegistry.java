@@ -1,5 +1,7 @@
 package io.tessera.core.data.connections;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tessera.core.context.CurrentTenant;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.resources.TesseraResources;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,15 @@ public class ConnectionRegistry {
     private static final TesseraResources.Index BY_TENANT = TesseraResources.CONNECTIONS_TABLE.indexes().getFirst();
     /** Kept a day past expiry for DynamoDB's TTL, which may take that long to delete anyway. */
     private static final long TTL_SLACK_SECONDS = 86_400;
+    private static final String CONNECTION_ID = "connectionId";
+    /**
+     * The key of a tenant's change count in the same table. It has no {@code tenantId} attribute,
+     * so the by-tenant index, which lists connections, never holds it.
+     */
+    private static final String CHANGES_PREFIX = "changes#";
+    static final Duration KEEP_LIST = Duration.ofSeconds(5);
+
+    private final Cache<String, TenantList> lists = Caffeine.newBuilder().expireAfterWrite(KEEP_LIST).maximumSize(10_000).build();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -59,6 +71,7 @@ public class ConnectionRegistry {
         item.put("authorityExpiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond())));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(connection.expiresAt().getEpochSecond() + TTL_SLACK_SECONDS)));
         dynamoDb.putItem(request -> request.tableName(table).item(item));
+        changed(connection.tenantId());
     }
 
     /**
@@ -81,6 +94,7 @@ public class ConnectionRegistry {
                     .expressionAttributeValues(Map.of(
                             ":channels", strings(channels),
                             ":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()))));
+            changed(currentTenant.resolveTenantIdentifier());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -94,14 +108,47 @@ public class ConnectionRegistry {
                     .key(Map.of("connectionId", AttributeValue.fromS(connectionId)))
                     .conditionExpression("tenantId = :tenant")
                     .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier()))));
+            changed(currentTenant.resolveTenantIdentifier());
         } catch (ConditionalCheckFailedException e) {
             // already gone, or not this tenant's: nothing to do either way
         }
     }
 
-    /** Every connection of the current tenant. */
+    /**
+     * Every connection of the current tenant. The list is kept in this process and queried again
+     * only when the tenant's connections changed since (its change count, one consistent read, says
+     * so) or after {@link #KEEP_LIST}, which bounds how long the index's eventual consistency can
+     * hide a connection registered just before the list was read.
+     */
     public List<Connection> ofCurrentTenant() {
-        return query("tenantId = :tenant", Map.of(":tenant", AttributeValue.fromS(currentTenant.resolveTenantIdentifier())));
+        String tenantId = currentTenant.resolveTenantIdentifier();
+        long changes = changesOf(tenantId);
+        TenantList known = lists.getIfPresent(tenantId);
+        if (known != null && known.changes() == changes) {
+            return known.connections();
+        }
+        List<Connection> connections = List.copyOf(query("tenantId = :tenant", Map.of(":tenant", AttributeValue.fromS(tenantId))));
+        lists.put(tenantId, new TenantList(changes, connections));
+        return connections;
+    }
+
+    /** A tenant's connections as read when its change count was {@code changes}. */
+    private record TenantList(long changes, List<Connection> connections) {
+    }
+
+    /** Counts a change to the tenant's connections, so that every process reads its list again. */
+    private void changed(String tenantId) {
+        lists.invalidate(tenantId);
+        dynamoDb.updateItem(request -> request.tableName(table)
+                .key(Map.of(CONNECTION_ID, AttributeValue.fromS(CHANGES_PREFIX + tenantId)))
+                .updateExpression("ADD changes :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+
+    private long changesOf(String tenantId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(CONNECTION_ID, AttributeValue.fromS(CHANGES_PREFIX + tenantId))).consistentRead(true)).item();
+        return item == null || !item.containsKey("changes") ? 0 : Long.parseLong(item.get("changes").n());
     }
 
     /** Every connection of one user of the current tenant. */
