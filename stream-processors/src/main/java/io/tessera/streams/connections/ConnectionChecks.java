@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Judges again the connections a message concerns and closes those whose authority ended. A
- * connection whose expiry timer fired early (SQS delays a message by 15 minutes at most) gets a
- * new timer. Running twice changes nothing, so redelivered messages are harmless.
+ * Judges again the connections a message concerns and closes those whose authority ended. After
+ * an expiry timer, the tenant's connections that are still current get timers of their own again
+ * (SQS delays a message by 15 minutes at most, so a timer may come before a connection's expiry). Running twice changes nothing, so redelivered messages are harmless.
  */
 @Singleton
 class ConnectionChecks {
@@ -39,7 +39,7 @@ class ConnectionChecks {
             List<Connection> concerned = concerned(check);
             ConnectionAuthority.Judgement judgement = authority.judge(concerned);
             judgement.ended().forEach(closer::close);
-            if (check.connectionId() != null) {
+            if (check.dueAt() != null) {
                 judgement.current().forEach(expiry::schedule);
             }
             LOG.info("checked {} connection(s) of tenant {}: {} closed", concerned.size(), check.tenantId(), judgement.ended().size());
@@ -47,9 +47,6 @@ class ConnectionChecks {
     }
 
     private List<Connection> concerned(ConnectionCheck check) {
-        if (check.connectionId() != null) {
-            return registry.find(check.connectionId()).filter(connection -> connection.tenantId().equals(check.tenantId())).stream().toList();
-        }
         return check.userId() != null ? registry.ofUser(check.userId()) : registry.ofCurrentTenant();
     }
 }

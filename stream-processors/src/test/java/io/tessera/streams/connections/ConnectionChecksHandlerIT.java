@@ -97,8 +97,7 @@ class ConnectionChecksHandlerIT {
         String expired = connect(tenant, user(tenant, Role.MEMBER), Instant.now().minusSeconds(1));
         String valid = connect(tenant, user(tenant, Role.MEMBER), Instant.now().plusSeconds(3600));
 
-        handle("tessera.realtime", "ConnectionExpiryDue", "{\"tenantId\":\"" + tenant + "\",\"connectionId\":\"" + expired + "\"}");
-        handle("tessera.realtime", "ConnectionExpiryDue", "{\"tenantId\":\"" + tenant + "\",\"connectionId\":\"" + valid + "\"}");
+        handle("tessera.realtime", "ConnectionExpiryDue", timer(tenant));
 
         assertThat(registry.find(expired)).isEmpty();
         assertThat(registry.find(valid)).isPresent();
@@ -113,11 +112,16 @@ class ConnectionChecksHandlerIT {
         String tenant = "nowhere" + UUID.randomUUID().toString().substring(0, 8);
         String connection = connect(tenant, TenantUser.added("u-1", "u@nowhere.test", Role.MEMBER, Instant.now()), Instant.now().minusSeconds(1));
 
-        handle("tessera.realtime", "ConnectionExpiryDue", "{\"tenantId\":\"" + activeTenant() + "\",\"connectionId\":\"" + connection + "\"}");
+        handle("tessera.realtime", "ConnectionExpiryDue", timer(activeTenant()));
         assertThat(registry.find(connection)).isPresent();
 
-        handle("tessera.realtime", "ConnectionExpiryDue", "{\"tenantId\":\"" + tenant + "\",\"connectionId\":\"" + connection + "\"}");
+        handle("tessera.realtime", "ConnectionExpiryDue", timer(tenant));
         assertThat(registry.find(connection)).isEmpty();
+    }
+
+    /** The detail of a timer that is due now for the tenant's connections. */
+    private static String timer(String tenantId) {
+        return "{\"tenantId\":\"" + tenantId + "\",\"dueAt\":\"" + Instant.now() + "\"}";
     }
 
     private static SQSBatchResponse handle(String source, String detailType, String detail) {
