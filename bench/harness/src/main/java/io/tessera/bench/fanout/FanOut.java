@@ -89,7 +89,8 @@ public final class FanOut {
         }
         List<String> tokens = admins.stream().map(TenantAdmin::idToken).toList();
         ProcessUsage.Sample idle = sample();
-        System.out.println("app before connecting: " + idle);
+        long idleHeap = liveHeap();
+        System.out.println("app before connecting: " + idle + String.format(", live heap %,d KiB", idleHeap / 1024));
 
         System.out.printf("opening %,d connections (admins of %d tenants), each subscribed to orders%n", clientCount, tenantCount);
         Ramp subscribing = connector.open(clientCount, i -> new Client(i % tenantCount), tokens, true, maxFailures);
@@ -139,6 +140,7 @@ public final class FanOut {
         System.out.printf("opening more connections, up to %,d in all%n", maxConnections);
         Ramp more = connector.open(maxConnections - subscribers.size(), i -> new Client(i % tenantCount), tokens, false, maxFailures);
         ProcessUsage.Sample peak = sample();
+        long peakHeap = liveHeap();
         ProcessUsage.Sample client = new ProcessUsage(ProcessHandle.current().pid()).sample();
         System.out.printf("  %,d more in %.0f s (%,d failed%s); app: %s; this client: %s%n", more.opened().size(), more.seconds(),
                 more.failures(), more.firstFailure() == null ? "" : ", first: " + more.firstFailure(), peak, client);
@@ -152,12 +154,14 @@ public final class FanOut {
         System.out.printf("  %,d answered pong, %,d answered an error (%s), %,d did not answer; app: %s%n",
                 pings.pongs(), pings.errors(), pings.firstError(), pings.silent(), sample());
 
-        report(tenantCount, subscribers, subscribing, timings, isolation, unsubscribed, all, open, pings, more, idle, peak, client);
+        report(tenantCount, subscribers, subscribing, timings, isolation, unsubscribed, all, open, pings, more, idle, peak, client,
+                idleHeap, peakHeap);
     }
 
     private void report(int tenantCount, List<Client> subscribers, Ramp subscribing, List<ChangeTiming> timings, Isolation isolation,
                         Isolation unsubscribed, List<Client> all, List<Client> open, Pings pings, Ramp more,
-                        ProcessUsage.Sample idle, ProcessUsage.Sample peak, ProcessUsage.Sample client) {
+                        ProcessUsage.Sample idle, ProcessUsage.Sample peak, ProcessUsage.Sample client,
+                        long idleHeap, long peakHeap) {
         Distribution last = Distribution.of(timings.stream().map(ChangeTiming::lastMillis).toList());
         Distribution first = Distribution.of(timings.stream().map(ChangeTiming::firstMillis).toList());
         Distribution request = Distribution.of(timings.stream().map(ChangeTiming::requestMillis).toList());
@@ -176,8 +180,15 @@ public final class FanOut {
         System.out.printf("RESULT fan-out connections: %,d held (open and answering ping) of %,d opened; %,d closed, %,d open but "
                         + "answering an error, %,d silent; stopped because %s; app at peak: %s%s; client JVM at peak: %s%n",
                 pings.pongs(), all.size(), all.size() - open.size(), pings.errors(), pings.silent(), limit, peak,
-                idle == null || peak == null ? "" : String.format(" (%.1f KiB more per connection than idle)",
-                        (peak.residentKilobytes() - idle.residentKilobytes()) / (double) all.size()), client);
+                idle == null || peak == null ? "" : String.format(" (%.1f KiB more RSS per connection than idle; live heap after a "
+                                + "full GC %,d KiB idle, %,d KiB at peak: %.1f KiB per connection)",
+                        (peak.residentKilobytes() - idle.residentKilobytes()) / (double) all.size(), idleHeap / 1024, peakHeap / 1024,
+                        (peakHeap - idleHeap) / 1024.0 / all.size()), client);
+    }
+
+    /** The app's live heap in bytes, or 0 when its pid is unknown. */
+    private long liveHeap() {
+        return app == null ? 0 : app.liveHeapBytes();
     }
 
     private ProcessUsage.Sample sample() {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,18 +41,24 @@ public class ConnectionRegistry {
      * so the by-tenant index, which lists connections, never holds it.
      */
     private static final String CHANGES_PREFIX = "changes#";
-    static final Duration KEEP_LIST = Duration.ofSeconds(5);
+    /**
+     * How long after a change of a tenant's connections the by-tenant index may still miss it
+     * (DynamoDB propagates to a global secondary index asynchronously, usually within a second).
+     */
+    static final Duration INDEX_SETTLES = Duration.ofSeconds(2);
 
-    private final Cache<String, TenantList> lists = Caffeine.newBuilder().expireAfterWrite(KEEP_LIST).maximumSize(10_000).build();
+    private final Cache<String, TenantList> lists = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(15)).maximumSize(10_000).build();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CurrentTenant currentTenant;
+    private final Clock clock;
 
-    ConnectionRegistry(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant) {
+    ConnectionRegistry(DynamoDbClient dynamoDb, ResourcesConfiguration resources, CurrentTenant currentTenant, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = resources.getConnectionsTable();
         this.currentTenant = currentTenant;
+        this.clock = clock;
     }
 
     /** Registers a connection of the current tenant's caller. */
@@ -117,23 +124,28 @@ public class ConnectionRegistry {
     /**
      * Every connection of the current tenant. The list is kept in this process and queried again
      * only when the tenant's connections changed since (its change count, one consistent read, says
-     * so) or after {@link #KEEP_LIST}, which bounds how long the index's eventual consistency can
-     * hide a connection registered just before the list was read.
+     * so), or when it was queried less than {@link #INDEX_SETTLES} after the last change, when the
+     * index may not have shown that change yet.
      */
     public List<Connection> ofCurrentTenant() {
         String tenantId = currentTenant.resolveTenantIdentifier();
-        long changes = changesOf(tenantId);
+        Changes changes = changesOf(tenantId);
         TenantList known = lists.getIfPresent(tenantId);
-        if (known != null && known.changes() == changes) {
+        if (known != null && known.changes() == changes.count() && !known.queriedAt().isBefore(changes.settledAt())) {
             return known.connections();
         }
+        Instant queriedAt = clock.instant();
         List<Connection> connections = List.copyOf(query("tenantId = :tenant", Map.of(":tenant", AttributeValue.fromS(tenantId))));
-        lists.put(tenantId, new TenantList(changes, connections));
+        lists.put(tenantId, new TenantList(changes.count(), queriedAt, connections));
         return connections;
     }
 
-    /** A tenant's connections as read when its change count was {@code changes}. */
-    private record TenantList(long changes, List<Connection> connections) {
+    /** A tenant's connections as queried at {@code queriedAt}, when its change count was {@code changes}. */
+    private record TenantList(long changes, Instant queriedAt, List<Connection> connections) {
+    }
+
+    /** A tenant's change count, and when the index shows its last change for sure. */
+    private record Changes(long count, Instant settledAt) {
     }
 
     /** Counts a change to the tenant's connections, so that every process reads its list again. */
@@ -141,14 +153,20 @@ public class ConnectionRegistry {
         lists.invalidate(tenantId);
         dynamoDb.updateItem(request -> request.tableName(table)
                 .key(Map.of(CONNECTION_ID, AttributeValue.fromS(CHANGES_PREFIX + tenantId)))
-                .updateExpression("ADD changes :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                .updateExpression("SET changedAt = :now ADD changes :one")
+                .expressionAttributeValues(Map.of(
+                        ":one", AttributeValue.fromN("1"),
+                        ":now", AttributeValue.fromN(Long.toString(clock.millis())))));
     }
 
-    private long changesOf(String tenantId) {
+    private Changes changesOf(String tenantId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of(CONNECTION_ID, AttributeValue.fromS(CHANGES_PREFIX + tenantId))).consistentRead(true)).item();
-        return item == null || !item.containsKey("changes") ? 0 : Long.parseLong(item.get("changes").n());
+        if (item == null || !item.containsKey("changes")) {
+            return new Changes(0, Instant.EPOCH);
+        }
+        Instant changedAt = item.containsKey("changedAt") ? Instant.ofEpochMilli(Long.parseLong(item.get("changedAt").n())) : Instant.EPOCH;
+        return new Changes(Long.parseLong(item.get("changes").n()), changedAt.plus(INDEX_SETTLES));
     }
 
     /** Every connection of one user of the current tenant. */
