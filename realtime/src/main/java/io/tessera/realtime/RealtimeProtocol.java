@@ -80,6 +80,11 @@ public class RealtimeProtocol {
         });
     }
 
+    /** The reply to a message that could not be handled because AWS (or the emulator) did not answer. */
+    public String unavailable() {
+        return write(Messages.Error.of("The service is unavailable right now; send the message again shortly."));
+    }
+
     /**
      * Handles a client message; returns the reply to send back on the same connection, or nothing
      * if the connection's authority ended and it was closed instead.

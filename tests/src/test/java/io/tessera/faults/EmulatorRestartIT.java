@@ -15,6 +15,9 @@ import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +58,55 @@ class EmulatorRestartIT {
             assertThat(announcements(live, orderIds)).containsOnlyKeys(orderIds).allSatisfy((orderId, count) ->
                     assertThat(count).as("order.created messages for %s", orderId).isEqualTo(1));
             assertTodaysOrderCountSettlesAt(admin, orderIds.size());
+        }
+    }
+
+    /**
+     * While AWS is away, a message on an open connection is answered with an error to send again,
+     * and a new connection is refused (503 at the handshake) or closed with 1011: never left open
+     * and deaf, as it would be if it were accepted but not registered.
+     */
+    @Test
+    void duringAnOutageWebSocketClientsAreToldInsteadOfLeftSilent() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.PREMIUM);
+        String idToken = tenant.admin().idToken();
+        try (WsClient open = WsClient.connect(idToken)) {
+            open.subscribe("orders");
+            ExecutorService restarting = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> restart = restarting.submit(() -> {
+                    Scripts.restartEmulator(Duration.ofSeconds(8));
+                    return null;
+                });
+                Eventually.await(Duration.ofSeconds(30), "the emulator to go away", () ->
+                        emulatorAnswers() ? Optional.empty() : Optional.of(true));
+
+                open.send("{\"action\":\"ping\"}");
+                WsClient.Received reply = open.await(message -> true, Duration.ofSeconds(15));
+                assertThat(reply).as("the reply to a ping during the outage").isNotNull();
+                assertThat(reply.type()).isEqualTo("error");
+                assertThat(reply.message().path("message").asText()).contains("send the message again");
+
+                try (WsClient opened = WsClient.connect(idToken)) {
+                    WsClient.Closed closed = opened.awaitClose(Duration.ofSeconds(20));
+                    assertThat(closed).as("a connection opened during the outage").isNotNull();
+                    assertThat(closed.code()).isEqualTo(1011);
+                } catch (WsClient.Refused refused) {
+                    assertThat(refused.status()).isEqualTo(503);
+                }
+                restart.get();
+            } finally {
+                restarting.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean emulatorAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 4566), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -40,6 +40,8 @@ class LocalWebSocket {
 
     static final String PATH = "/ws";
     static final int MAX_FRAME_BYTES = 32 * 1024;
+    /** RFC 6455 §7.4.1: 1011, the server met a condition that kept it from serving the connection. */
+    private static final CloseReason NOT_REGISTERED = new CloseReason(1011, "The connection could not be registered; reconnect.");
     private static final Logger LOG = LoggerFactory.getLogger(LocalWebSocket.class);
 
     private final RealtimeProtocol protocol;
@@ -65,6 +67,10 @@ class LocalWebSocket {
             // The session is known first, so that a push racing the registration finds it.
             sessions.add(session);
             protocol.open(session.getId(), caller);
+        }, () -> {
+            // Not registered, so nothing would ever reach it: better closed than silently deaf.
+            sessions.remove(session);
+            session.close(NOT_REGISTERED);
         });
     }
 
@@ -72,7 +78,8 @@ class LocalWebSocket {
     @OnMessage(maxPayloadLength = MAX_FRAME_BYTES)
     @NonBlocking
     void message(String text, WebSocketSession session) {
-        then(session, () -> protocol.onMessage(session.getId(), text).ifPresent(session::sendSync));
+        then(session, () -> protocol.onMessage(session.getId(), text).ifPresent(session::sendSync),
+                () -> session.sendSync(protocol.unavailable()));
     }
 
     @OnClose
@@ -82,16 +89,22 @@ class LocalWebSocket {
         then(session, () -> {
             sessions.remove(session);
             protocol.close(session.getId());
-        }).whenComplete((done, error) -> lastStep.remove(session.getId()));
+        }, () -> { }).whenComplete((done, error) -> lastStep.remove(session.getId()));
     }
 
-    /** Runs {@code step} after the session's previous step. */
-    private CompletableFuture<Void> then(WebSocketSession session, Runnable step) {
+    /**
+     * Runs {@code step} after the session's previous step; if it fails (AWS unavailable, say),
+     * {@code onFailure} tells the client while the session is open.
+     */
+    private CompletableFuture<Void> then(WebSocketSession session, Runnable step, Runnable onFailure) {
         return lastStep.compute(session.getId(), (id, previous) ->
                 (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
                         .thenRunAsync(step, blocking)
                         .exceptionally(error -> {
                             LOG.error("WebSocket session {} failed a step", id, error);
+                            if (session.isOpen()) {
+                                onFailure.run();
+                            }
                             return null;
                         }));
     }
