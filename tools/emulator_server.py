@@ -4,7 +4,9 @@
    item can both see the old value and both succeed, which real DynamoDB never allows. Every
    DynamoDB and DynamoDB Streams request is therefore run under one lock (other services, SQS long
    polls among them, stay concurrent).
-2. A failed TransactWriteItems leaves stream records behind: moto applies the writes one by one
+2. A TransactWriteItems deep-copies a table once per item that names it (to restore it on failure),
+   so a transaction of 100 items costs 100 copies of its table; here each table is copied once. A
+   failed TransactWriteItems also leaves stream records behind: moto applies the writes one by one
    (each adds a stream record), then restores a copy of the table, so the stream shows writes that
    never happened and later records reuse their sequence numbers. Here the stream is detached while
    the transaction runs and its records are added only once it succeeded, as in AWS.
@@ -25,7 +27,9 @@ import threading
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from moto.backends import get_backend
+import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import run_simple
 
@@ -65,6 +69,18 @@ def _written_keys(backend, transact_items):
     return keys
 
 
+def _named_tables(transact_items):
+    return {op.get("TableName") for item in transact_items for op in item.values()}
+
+
+class _TablesNotCopied:
+    """Stands in for the copy module inside moto's transaction code: tables are backed up by the caller."""
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+
 def _current(backend, table_name, key):
     try:
         found = backend.get_item(table_name, key)
@@ -79,10 +95,18 @@ def transact_write_items_with_stream_records_on_success(self, transact_items):
     before = [_current(self, name, key) for name, key in writes]
     for name in shards:
         self.tables[name].stream_shard = None
+    # moto backs a table up once per item of the transaction that names it (a deep copy each time);
+    # here each named table is copied once, and moto's own copies are the live tables themselves.
+    backup = {name: copy.deepcopy(self.tables[name]) for name in _named_tables(transact_items) if name in self.tables}
+    dynamodb_models.copy = _TablesNotCopied
     try:
         _moto_transact_write_items(self, transact_items)
+    except Exception:
+        self.tables.update(backup)
+        raise
     finally:
-        # On failure moto has put back copies of the tables: give them the live stream again.
+        dynamodb_models.copy = copy
+        # Give the tables (live, or restored from the backup) the live stream again.
         for name, shard in shards.items():
             self.tables[name].stream_shard = shard
     for (name, key), old in zip(writes, before):

@@ -38,19 +38,24 @@ start_app_detached() {
 }
 
 stop_app() {
-  [ -f "$APP_PID_FILE" ] || return 0
-  local pid; pid=$(cat "$APP_PID_FILE")
-  if kill "$pid" 2>/dev/null; then
-    wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
-    log "Tessera stopped"
+  if [ -f "$APP_PID_FILE" ]; then
+    local pid; pid=$(cat "$APP_PID_FILE")
+    if kill "$pid" 2>/dev/null; then
+      wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+      log "Tessera stopped"
+    fi
+    rm -f "$APP_PID_FILE"
   fi
-  rm -f "$APP_PID_FILE"
+  if app_answers; then
+    log "something not started by these scripts still answers on :8080 ($(ss -ltnp 'sport = :8080' 2>/dev/null | grep -o 'pid=[0-9]*' | head -1)); stop it yourself"
+  fi
 }
 
 print_logins() {
   cat <<EOT
 
 Tessera is up on http://localhost:8080 (REST) and ws://localhost:8080/ws (WebSocket).
+API page: http://localhost:8080/docs
 Demo tenant '$DEMO_TENANT_ID':
   tenant admin    $DEMO_ADMIN_USERNAME  /  $DEMO_ADMIN_PASSWORD
   member          $DEMO_MEMBER_USERNAME  /  $DEMO_MEMBER_PASSWORD

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayManagementApiException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
 import java.util.Collection;
@@ -67,8 +68,11 @@ class ApiGatewayPusher implements Pusher {
         try {
             managementApi.postToConnection(request -> request.connectionId(connectionId).data(SdkBytes.fromUtf8String(message)));
             return true;
-        } catch (GoneException e) {
-            return false;
+        } catch (ApiGatewayManagementApiException e) {
+            if (gone(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -76,8 +80,19 @@ class ApiGatewayPusher implements Pusher {
     public void disconnect(String connectionId, Closing closing) {
         try {
             managementApi.deleteConnection(request -> request.connectionId(connectionId));
-        } catch (GoneException e) {
+        } catch (ApiGatewayManagementApiException e) {
+            if (!gone(e)) {
+                throw e;
+            }
             // already gone: the goal is reached
         }
+    }
+
+    /**
+     * 410: the connection is no longer there ({@link GoneException} when the answer names its error
+     * type, as API Gateway's does; the status alone from anything in between).
+     */
+    private static boolean gone(ApiGatewayManagementApiException e) {
+        return e instanceof GoneException || e.statusCode() == 410;
     }
 }

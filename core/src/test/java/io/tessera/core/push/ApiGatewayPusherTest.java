@@ -3,6 +3,7 @@ package io.tessera.core.push;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiServiceClientConfiguration;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayManagementApiException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConnectionRequest;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The emulator never answers 410, so the AWS push path's handling of gone clients is proved here. */
 class ApiGatewayPusherTest {
@@ -29,6 +31,8 @@ class ApiGatewayPusherTest {
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger mostInFlight = new AtomicInteger();
         private long answerAfterMillis;
+        /** What the service answers instead of GoneException for gone connections, if set. */
+        private ApiGatewayManagementApiException goneAs;
 
         ManagementApi(List<String> gone) {
             this.gone = gone;
@@ -45,7 +49,7 @@ class ApiGatewayPusherTest {
                 inFlight.decrementAndGet();
             }
             if (gone.contains(request.connectionId())) {
-                throw GoneException.builder().statusCode(410).message("Gone").build();
+                throw goneAs != null ? goneAs : GoneException.builder().statusCode(410).message("Gone").build();
             }
             posted.add(request.connectionId() + ":" + request.data().asUtf8String());
             return PostToConnectionResponse.builder().build();
@@ -90,6 +94,18 @@ class ApiGatewayPusherTest {
         ManagementApi api = new ManagementApi(List.of("gone"));
 
         assertThat(new ApiGatewayPusher(api).send("gone", "{}")).isFalse();
+    }
+
+    @Test
+    void a410WithoutItsErrorTypeCountsAsGoneAndOtherFailuresAreRethrown() {
+        ManagementApi api = new ManagementApi(List.of("gone"));
+        ApiGatewayPusher pusher = new ApiGatewayPusher(api);
+
+        api.goneAs = (ApiGatewayManagementApiException) ApiGatewayManagementApiException.builder().statusCode(410).build();
+        assertThat(pusher.send("gone", "{}")).isFalse();
+
+        api.goneAs = (ApiGatewayManagementApiException) ApiGatewayManagementApiException.builder().statusCode(500).build();
+        assertThatThrownBy(() -> pusher.send("gone", "{}")).isSameAs(api.goneAs);
     }
 
     @Test

@@ -47,6 +47,10 @@ final class RestEndpoint extends Construct {
     static final String STAGE = "prod";
     static final List<PublicRoute> PUBLIC_ROUTES = List.of(
             new PublicRoute("GET", "/health"),
+            new PublicRoute("GET", "/openapi.yaml"),
+            new PublicRoute("GET", "/asyncapi.yaml"),
+            new PublicRoute("GET", "/docs"),
+            new PublicRoute("GET", "/docs/{asset}"),
             new PublicRoute("POST", "/auth/login"),
             new PublicRoute("POST", "/auth/refresh"),
             new PublicRoute("POST", "/auth/challenge"),

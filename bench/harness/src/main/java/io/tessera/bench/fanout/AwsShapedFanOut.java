@@ -159,8 +159,16 @@ public final class AwsShapedFanOut {
             String path = exchange.getRequestURI().getPath();
             String connectionId = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
             posted.add(connectionId);
-            int status = gone.contains(connectionId) ? 410 : "DELETE".equals(exchange.getRequestMethod()) ? 204 : 200;
-            exchange.sendResponseHeaders(status, -1);
+            if (gone.contains(connectionId)) {
+                // As API Gateway answers for a connection that is no longer there.
+                byte[] body = "{\"message\":\"Gone\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "GoneException");
+                exchange.sendResponseHeaders(410, body.length);
+                exchange.getResponseBody().write(body);
+            } else {
+                exchange.sendResponseHeaders("DELETE".equals(exchange.getRequestMethod()) ? 204 : 200, -1);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
