@@ -66,12 +66,14 @@ class ArchitectureTest {
 
     /**
      * DynamoDB's client and requests are the data layer's; repositories in the features go through
-     * it. The client factories and the local stand-ins for the streams' event source mappings are
-     * the only others, as they are about AWS itself, not about Tessera's items.
+     * it. The client factories, the local stand-ins for the streams' event source mappings and the
+     * local process's health indicators are the only others, as they are about AWS itself, not about
+     * Tessera's items.
      */
     @Test
     void onlyTheDataLayerTalksToDynamoDb() {
-        noClasses().that().resideOutsideOfPackages(DATA_LAYER, "io.tessera.core.aws..", "io.tessera.local.sources..")
+        noClasses().that().resideOutsideOfPackages(DATA_LAYER, "io.tessera.core.aws..", "io.tessera.local.sources..",
+                        "io.tessera.local.health..")
                 .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("a DynamoDB client or request") {
                     @Override
                     public boolean test(JavaClass type) {
