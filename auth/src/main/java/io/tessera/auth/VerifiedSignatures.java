@@ -3,6 +3,7 @@ package io.tessera.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -19,7 +20,10 @@ import java.time.Duration;
  * CPU of an authenticated request; see bench/RESULTS.md). The key is the whole token as sent: any
  * change to header, claims or signature is a different token and is verified afresh. Only the
  * signature is remembered; expiry, issuer, audience and token use are checked on every request.
- * A refused signature is never remembered, and only RS256 signatures are accepted at all.
+ * A refused signature is never remembered, and only RS256 signatures are accepted at all. Each part
+ * of the token must be spelled as RFC 7515 §2 requires (base64url, no padding, no stray bits), so
+ * that one token has one spelling: decoders that forgive {@code =}, {@code +/} or unused bits would
+ * otherwise accept hundreds of variants of it.
  */
 @Singleton
 class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebTokenSignatureValidator<SignedJWT>> {
@@ -42,7 +46,7 @@ class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebToke
                 .maximumSize(MAX_TOKENS)
                 .build();
         return token -> {
-            if (!COGNITO_ALGORITHM.equals(token.getHeader().getAlgorithm())) {
+            if (!COGNITO_ALGORITHM.equals(token.getHeader().getAlgorithm()) || !canonical(token.getParsedParts())) {
                 return Mono.just(false);
             }
             String sent = token.getParsedString();
@@ -55,5 +59,15 @@ class VerifiedSignatures implements BeanCreatedEventListener<ReactiveJsonWebToke
                 }
             });
         };
+    }
+
+    /** Whether every part is the base64url encoding of its own bytes, character for character. */
+    static boolean canonical(Base64URL[] parts) {
+        for (Base64URL part : parts) {
+            if (!Base64URL.encode(part.decode()).toString().equals(part.toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

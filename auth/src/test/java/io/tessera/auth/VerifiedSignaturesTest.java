@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,27 @@ class VerifiedSignaturesTest {
             assertThat(verify(verifier, token("alice", other))).isFalse();
         }
         assertThat(verifiedByDelegate).isEmpty();
+    }
+
+    @Test
+    void anotherSpellingOfAGoodTokensSignatureIsRefusedWithoutVerifyingIt() throws Exception {
+        var verifier = VerifiedSignatures.remembering(verifierAccepting("alice"));
+        String good = token("alice");
+        String head = good.substring(0, good.lastIndexOf('.') + 1);
+        String signature = good.substring(good.lastIndexOf('.') + 1);
+        String standardAlphabet = Base64.getEncoder().withoutPadding()
+                .encodeToString(Base64.getUrlDecoder().decode(signature));
+        // 256 bytes take 342 characters, whose last one carries 2 bits that must be zero.
+        char last = signature.charAt(signature.length() - 1);
+        String strayBits = signature.substring(0, signature.length() - 1) + (char) (last + 1);
+
+        for (String variant : List.of(head + signature + "==", head + standardAlphabet, head + strayBits)) {
+            if (!variant.equals(good)) {
+                assertThat(verify(verifier, variant)).as(variant).isFalse();
+            }
+        }
+        assertThat(verify(verifier, good)).isTrue();
+        assertThat(verifiedByDelegate).containsExactly(good);
     }
 
     private static String token(String subject) throws JOSEException {

@@ -193,6 +193,15 @@ class MalformedRequestsIT {
                 .hasMessageContaining("HTTP/1.1 400");
     }
 
+    /** The router sends {@code /ws/} to the WebSocket endpoint too; its handshake is checked the same way. */
+    @Test
+    void aWebSocketHandshakeWithoutAValidTokenIs401ByEverySpellingOfThePath() {
+        for (String target : List.of("/ws?token=garbage", "/ws/?token=garbage", "/ws/", "/ws")) {
+            assertThatThrownBy(() -> RawWebSocket.connectTo(target, Duration.ofSeconds(5))).as(target)
+                    .hasMessageContaining("HTTP/1.1 401");
+        }
+    }
+
     /** What the server sends until it closes the connection or stays quiet for the socket's timeout. */
     private static String readUntilClosedOrQuiet(Socket socket) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();

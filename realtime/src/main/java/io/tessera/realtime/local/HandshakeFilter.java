@@ -12,12 +12,13 @@ import io.tessera.realtime.RealtimeProtocol;
 import io.tessera.realtime.VerifiedCaller;
 
 /**
- * Refuses a WebSocket upgrade whose {@code ?token=} is not a valid ID token of an active tenant's
+ * Refuses a WebSocket upgrade (to {@code /ws}, and to any path under it the router would also send
+ * to the endpoint, such as {@code /ws/}) whose {@code ?token=} is not a valid ID token of an active tenant's
  * user (401/403 problem, before any frame), or that names more than one token (400), as API
  * Gateway's {@code $connect} does. The verified
  * caller rides on the request to {@link LocalWebSocket#open}.
  */
-@ServerFilter(LocalWebSocket.PATH)
+@ServerFilter({LocalWebSocket.PATH, LocalWebSocket.PATH + "/**"})
 @Requires(env = "local")
 class HandshakeFilter implements Ordered {
 

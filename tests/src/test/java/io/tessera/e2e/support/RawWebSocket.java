@@ -43,12 +43,21 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException naming the status line when the handshake is refused
      */
     public static RawWebSocket connectWithQuery(String query, Duration readTimeout) throws IOException {
+        return connectTo("/ws?" + query, readTimeout);
+    }
+
+    /**
+     * Opens {@code target} (path and query, sent as they are) with a WebSocket upgrade, and reads the 101 answer.
+     *
+     * @throws IOException naming the status line when the handshake is refused
+     */
+    public static RawWebSocket connectTo(String target, Duration readTimeout) throws IOException {
         URI base = URI.create(LocalSystem.baseUrl());
         Socket socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout((int) readTimeout.toMillis());
         RawWebSocket client = new RawWebSocket(socket);
         String key = Base64.getEncoder().encodeToString(new byte[16]);
-        client.out.write(("GET /ws?" + query + " HTTP/1.1\r\n"
+        client.out.write(("GET " + target + " HTTP/1.1\r\n"
                 + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
