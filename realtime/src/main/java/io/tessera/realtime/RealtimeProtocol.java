@@ -1,14 +1,19 @@
 package io.tessera.realtime;
 
 import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.access.TenantAccess;
+import io.tessera.core.access.TenantRateLimiter;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
 import io.tessera.core.data.connections.ConnectionRegistry;
 import io.tessera.core.json.JsonText;
+import io.tessera.core.problems.TooManyRequestsException;
 import io.tessera.core.push.Channel;
 import io.tessera.core.push.ConnectionAuthority;
 import io.tessera.core.push.ConnectionCloser;
 import io.tessera.core.push.ConnectionExpiry;
+import io.tessera.core.tenants.Tenant;
+import io.tessera.core.tenants.Tiers;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,16 +48,23 @@ public class RealtimeProtocol {
     private final ConnectionAuthority authority;
     private final ConnectionCloser closer;
     private final ConnectionExpiry expiry;
+    private final TenantAccess access;
+    private final TenantRateLimiter rateLimiter;
+    private final Tiers tiers;
     private final ObjectMapper json;
     private final Clock clock;
 
     RealtimeProtocol(TokenVerifier verifier, ConnectionRegistry registry, ConnectionAuthority authority, ConnectionCloser closer,
-                     ConnectionExpiry expiry, ObjectMapper json, Clock clock) {
+                     ConnectionExpiry expiry, TenantAccess access, TenantRateLimiter rateLimiter, Tiers tiers, ObjectMapper json,
+                     Clock clock) {
         this.verifier = verifier;
         this.registry = registry;
         this.authority = authority;
         this.closer = closer;
         this.expiry = expiry;
+        this.access = access;
+        this.rateLimiter = rateLimiter;
+        this.tiers = tiers;
         this.json = json;
         this.clock = clock;
     }
@@ -95,14 +107,28 @@ public class RealtimeProtocol {
             return Optional.of(write(Messages.Error.of("This connection is not registered; reconnect.")));
         }
         Connection connection = found.get();
-        return contextOf(connection).call(() -> {
+        CallContext caller = contextOf(connection);
+        return caller.call(() -> {
             ConnectionAuthority.Judgement judgement = authority.judge(List.of(connection));
             if (!judgement.ended().isEmpty()) {
                 judgement.ended().forEach(closer::close);
                 return Optional.empty();
             }
+            try {
+                withinTierRate(caller, connection);
+            } catch (TooManyRequestsException e) {
+                return Optional.of(write(Messages.Error.of(e.getMessage() + " Send again in "
+                        + Math.max(1, e.retryAfter().toMillis()) + " ms.")));
+            }
             return Optional.of(write(handle(connection, text)));
         });
+    }
+
+    /** A message counts against the tenant's tier rate like a REST request (the same bucket). */
+    private void withinTierRate(CallContext caller, Connection connection) {
+        Tenant tenant = access.verifyIfKnown(caller, connection.tokenIssuedAt())
+                .orElseGet(() -> access.verify(caller, connection.tokenIssuedAt()));
+        rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
     }
 
     /** Forgets a closed connection. */

@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
 import io.tessera.auth.CallerClaims;
 import io.tessera.core.access.TenantAccess;
+import io.tessera.core.access.TenantRateLimiter;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.Tiers;

@@ -1,4 +1,4 @@
-package io.tessera.api.access;
+package io.tessera.core.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,10 +12,11 @@ import java.time.Duration;
 
 /**
  * Requests per second per tenant, as its tier allows, with a token bucket per tenant in this
- * process. In AWS each Lambda instance counts on its own; API Gateway's usage plans cap the total.
+ * process: REST requests and WebSocket messages draw from the same bucket. In AWS each Lambda
+ * instance counts on its own; API Gateway's usage plans cap the REST total.
  */
 @Singleton
-class TenantRateLimiter {
+public class TenantRateLimiter {
 
     private record TenantBucket(int requestsPerSecond, Bucket bucket) {
     }
@@ -25,7 +26,8 @@ class TenantRateLimiter {
             .maximumSize(100_000)
             .build();
 
-    void acquire(String tenantId, int requestsPerSecond) {
+    /** @throws TooManyRequestsException (429, with the wait until a token is free) when the tenant's bucket is empty */
+    public void acquire(String tenantId, int requestsPerSecond) {
         TenantBucket current = buckets.asMap().compute(tenantId, (id, existing) ->
                 existing != null && existing.requestsPerSecond() == requestsPerSecond ? existing : newBucket(requestsPerSecond));
         ConsumptionProbe probe = current.bucket().tryConsumeAndReturnRemaining(1);
