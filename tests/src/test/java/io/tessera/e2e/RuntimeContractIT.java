@@ -52,10 +52,15 @@ class RuntimeContractIT {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("docs/swagger-ui-bundle.js", "docs/swagger-ui.css", "url: \"openapi.yaml\"")
                 .doesNotContain("http://", "https://", "src=\"//", "href=\"//");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'", "script-src 'self' 'sha256-", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         HttpResponse<String> script = documented("GET", "/docs/swagger-ui-bundle.js", "*/*");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
         assertThat(script.body()).contains("SwaggerUIBundle");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
         HttpResponse<String> style = documented("GET", "/docs/swagger-ui.css", "text/css");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
