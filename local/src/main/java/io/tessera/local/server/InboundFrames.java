@@ -3,10 +3,8 @@ package io.tessera.local.server;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
@@ -52,31 +50,18 @@ class InboundFrames implements BeanCreatedEventListener<NettyServerCustomizer.Re
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null));
+        event.getBean().register(StreamPipelineChange.of(InboundFrames::addGuard));
         return event.getBean();
     }
 
     /** Puts a guard in every request pipeline, right before the handler that a WebSocket handler is later placed before. */
-    private record Customizer(@Nullable Channel channel) implements NettyServerCustomizer {
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.LISTENER ? this : new Customizer(channel);
+    private static void addGuard(ChannelPipeline pipeline) {
+        if (pipeline.get(COMPRESSION) != null) {
+            pipeline.remove(COMPRESSION);
         }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel == null) {
-                return;
-            }
-            ChannelPipeline pipeline = channel.pipeline();
-            if (pipeline.get(COMPRESSION) != null) {
-                pipeline.remove(COMPRESSION);
-            }
-            if (pipeline.get(GUARD) == null && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, GUARD, new Guard());
-                pipeline.addBefore(GUARD, UTF8_VALIDATOR, new Utf8FrameValidator(true));
-            }
+        if (pipeline.get(GUARD) == null && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
+            pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, GUARD, new Guard());
+            pipeline.addBefore(GUARD, UTF8_VALIDATOR, new Utf8FrameValidator(true));
         }
     }
 
