@@ -14,22 +14,36 @@
    SIGUSR1 the server writes the state of the services Tessera uses to STATE_FILE and exits;
    started with --restore STATE_FILE, it begins from that state (`scripts/emulator restart`).
    Writes acknowledged before the signal are kept; requests in flight are cut off, as in an outage.
+4. moto has no SQS message move tasks (StartMessageMoveTask, ListMessageMoveTasks and
+   CancelMessageMoveTask answer 500), the API `scripts/redrive` uses in AWS. They are implemented
+   here after the SQS API reference: a task moves the messages its dead-letter queue holds when it
+   starts, to DestinationArn or, without one, back to the queue each message came from, at most
+   MaxNumberOfMessagesPerSecond (1 to 500) when given; one active task per queue; statuses
+   RUNNING, CANCELLING, CANCELLED, COMPLETED and FAILED (with a FailureReason).
 
 Usage: emulator_server.py HOST PORT [--restore STATE_FILE] [--state-file STATE_FILE]
 """
 import argparse
+import base64
 import copy
+import json
 import os
 import pickle
 import signal
 import threading
+import time
+import uuid
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from moto.backends import get_backend
+from moto.core.responses import ActionResult
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
+from moto.sqs.exceptions import InvalidParameterValue, SQSException
+from moto.sqs.models import Queue, sqs_backends
+from moto.sqs.responses import SQSResponse
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import run_simple
 
@@ -114,6 +128,144 @@ def transact_write_items_with_stream_records_on_success(self, transact_items):
 
 
 DynamoDBBackend.transact_write_items = transact_write_items_with_stream_records_on_success
+
+
+# ---- SQS message move tasks (see 4. above) ----
+
+_moto_add_message = Queue.add_message
+
+
+def add_message_remembering_its_origin(self, message):
+    """A message remembers the queue it was first sent to: where a move task without a destination returns it."""
+    if getattr(message, "origin_queue_arn", None) is None:
+        message.origin_queue_arn = self.queue_arn
+    _moto_add_message(self, message)
+
+
+Queue.add_message = add_message_remembering_its_origin
+
+MAX_MESSAGES_PER_SECOND = 500
+_move_tasks_lock = threading.Lock()
+_move_tasks = {}  # source queue ARN -> its tasks, oldest first
+
+
+class MessageMoveTask:
+    def __init__(self, source_arn, destination_arn, max_per_second, to_move):
+        self.task_id = str(uuid.uuid4())
+        # Like AWS's handles: an opaque base64 token naming the task and its source queue.
+        self.handle = base64.b64encode(json.dumps({"taskId": self.task_id, "sourceArn": source_arn}).encode()).decode()
+        self.source_arn = source_arn
+        self.destination_arn = destination_arn
+        self.max_per_second = max_per_second
+        self.status = "RUNNING"
+        self.moved = 0
+        self.to_move = to_move
+        self.failure_reason = None
+        self.started = int(time.time() * 1000)
+
+    def entry(self):
+        """A ListMessageMoveTasksResultEntry: the handle only while RUNNING, optional fields only when set."""
+        entry = {"Status": self.status, "SourceArn": self.source_arn, "ApproximateNumberOfMessagesMoved": self.moved,
+                 "ApproximateNumberOfMessagesToMove": self.to_move, "StartedTimestamp": self.started}
+        if self.status == "RUNNING":
+            entry["TaskHandle"] = self.handle
+        if self.destination_arn:
+            entry["DestinationArn"] = self.destination_arn
+        if self.max_per_second is not None:
+            entry["MaxNumberOfMessagesPerSecond"] = self.max_per_second
+        if self.failure_reason:
+            entry["FailureReason"] = self.failure_reason
+        return entry
+
+
+def _queue_of(arn):
+    parts = (arn or "").split(":")
+    if len(parts) != 6 or parts[2] != "sqs":
+        return None
+    region, account, name = parts[3], parts[4], parts[5]
+    try:
+        return sqs_backends[account][region].queues.get(name)
+    except KeyError:
+        return None
+
+
+def _move(task, source):
+    """Moves the messages that were visible in the source when the task started, one by one."""
+    waiting = [message for message in source.messages]
+    for message in waiting:
+        if task.status != "RUNNING":
+            break
+        destination = _queue_of(task.destination_arn) if task.destination_arn else _queue_of(getattr(message, "origin_queue_arn", None))
+        if destination is None or destination is source:
+            task.status = "FAILED"
+            task.failure_reason = (f"The destination queue {task.destination_arn} does not exist." if task.destination_arn else
+                                   f"Message {message.id} was not moved to {source.name} by a redrive policy, so it has no source queue to return to.")
+            return
+        if message not in source._messages or not message.visible:
+            continue  # deleted or received meanwhile
+        source._messages.remove(message)
+        backend = sqs_backends[destination.account_id][destination.region]
+        backend.send_message(destination.name, message.body, message_attributes=message.message_attributes or None,
+                             group_id=message.group_id, deduplication_id=message.deduplication_id)
+        task.moved += 1
+        if task.max_per_second:
+            time.sleep(1.0 / task.max_per_second)
+    task.status = "CANCELLED" if task.status == "CANCELLING" else "COMPLETED"
+
+
+def start_message_move_task(self):
+    source_arn = self._get_param("SourceArn")
+    destination_arn = self._get_param("DestinationArn")
+    max_per_second = self._get_param("MaxNumberOfMessagesPerSecond")
+    source = _queue_of(source_arn)
+    if source is None:
+        raise SQSException("ResourceNotFoundException", f"The resource that you specified for the SourceArn parameter doesn't exist: {source_arn}")
+    if destination_arn and _queue_of(destination_arn) is None:
+        raise SQSException("ResourceNotFoundException", f"The resource that you specified for the DestinationArn parameter doesn't exist: {destination_arn}")
+    if max_per_second is not None and not 1 <= int(max_per_second) <= MAX_MESSAGES_PER_SECOND:
+        raise InvalidParameterValue(f"Value {max_per_second} for parameter MaxNumberOfMessagesPerSecond is invalid. "
+                                    f"Reason: it must be between 1 and {MAX_MESSAGES_PER_SECOND}.")
+    backend = sqs_backends[source.account_id][source.region]
+    if not backend.list_dead_letter_source_queues(source.name):
+        raise SQSException("UnsupportedOperation", f"Source queue {source_arn} is not a dead-letter queue of any queue (no RedrivePolicy names it).")
+    with _move_tasks_lock:
+        tasks = _move_tasks.setdefault(source_arn, [])
+        if any(task.status in ("RUNNING", "CANCELLING") for task in tasks):
+            raise SQSException("UnsupportedOperation", f"There is already an active message movement task for {source_arn}.")
+        task = MessageMoveTask(source_arn, destination_arn, None if max_per_second is None else int(max_per_second), len(source.messages))
+        tasks.append(task)
+    threading.Thread(target=_move, args=(task, source), daemon=True, name="message-move-" + task.task_id).start()
+    return ActionResult({"TaskHandle": task.handle})
+
+
+def list_message_move_tasks(self):
+    source_arn = self._get_param("SourceArn")
+    max_results = self._get_param("MaxResults")
+    if _queue_of(source_arn) is None:
+        raise SQSException("ResourceNotFoundException", f"The resource that you specified for the SourceArn parameter doesn't exist: {source_arn}")
+    limit = 1 if max_results is None else int(max_results)
+    if not 1 <= limit <= 10:
+        raise InvalidParameterValue(f"Value {max_results} for parameter MaxResults is invalid. Reason: it must be between 1 and 10.")
+    with _move_tasks_lock:
+        newest_first = list(reversed(_move_tasks.get(source_arn, [])))[:limit]
+        return ActionResult({"Results": [task.entry() for task in newest_first]})
+
+
+def cancel_message_move_task(self):
+    handle = self._get_param("TaskHandle")
+    with _move_tasks_lock:
+        task = next((task for tasks in _move_tasks.values() for task in tasks if task.handle == handle), None)
+        if task is None:
+            raise SQSException("ResourceNotFoundException", f"Task handle {handle} does not exist.")
+        if task.status != "RUNNING":
+            raise SQSException("UnsupportedOperation", f"Only a RUNNING task can be cancelled; this one is {task.status}.")
+        task.status = "CANCELLING"
+        return ActionResult({"ApproximateNumberOfMessagesMoved": task.moved})
+
+
+SQSResponse.start_message_move_task = start_message_move_task
+SQSResponse.list_message_move_tasks = list_message_move_tasks
+SQSResponse.cancel_message_move_task = cancel_message_move_task
 
 
 SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events", "secretsmanager")
