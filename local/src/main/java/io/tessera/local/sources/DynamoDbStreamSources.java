@@ -16,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -26,10 +25,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Locally, Lambda's DynamoDB Streams event source mappings: one thread per consumer of
@@ -37,8 +40,11 @@ import java.util.Map;
  * checkpoint file, like the mapping's own checkpoint; from the oldest record the first time) and
  * hands batches,
  * as the same {@link DynamodbEvent} Lambda would build, to the same handler class. A reported
- * failure is retried from that record; after the consumer's retry budget the record goes to its
- * failure queue and the shard moves on.
+ * failure is retried from that record; after the consumer's retry budget the shard moves on past
+ * that record, and its failure queue receives what Lambda's on-failure destination receives in
+ * AWS: an invocation record that says where the record lies in the stream, without its data
+ * ("Retain discarded records for a DynamoDB event source in Lambda", AWS Lambda Developer Guide).
+ * {@code scripts/redrive} reads the record back from the stream with it, here as in AWS.
  */
 @Singleton
 @Requires(env = "local")
@@ -122,7 +128,8 @@ class DynamoDbStreamSources {
                     continue;
                 }
                 gathered = false;
-                String failedSequence = deliver(handler, records, streamArn);
+                Delivery delivery = deliver(handler, records, streamArn);
+                String failedSequence = delivery.failedSequence();
                 if (failedSequence == null) {
                     lastSequence = records.getLast().dynamodb().sequenceNumber();
                     checkpoints.save(consumer.name(), streamArn, lastSequence);
@@ -136,7 +143,7 @@ class DynamoDbStreamSources {
                 int failedIndex = records.indexOf(failed);
                 lastSequence = failedIndex == 0 ? lastSequence : records.get(failedIndex - 1).dynamodb().sequenceNumber();
                 if (attempts > consumer.maxRetries()) {
-                    sendToFailureQueue(consumer, failed, streamArn);
+                    sendToFailureQueue(consumer, failed, streamArn, shardId, delivery.handlerThrew());
                     lastSequence = failed.dynamodb().sequenceNumber();
                     checkpoints.save(consumer.name(), streamArn, lastSequence);
                     attempts = 0;
@@ -164,41 +171,73 @@ class DynamoDbStreamSources {
         }).shardIterator();
     }
 
-    /** Returns the sequence number the handler reported as failed, or null if the batch succeeded. */
-    private static String deliver(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, List<Record> records, String streamArn) {
+    /**
+     * How the handler took a batch.
+     *
+     * @param failedSequence the record it reported as failed (or the first, if it threw); null if the batch succeeded
+     * @param handlerThrew   it threw instead of answering (Lambda's "Unhandled" function error)
+     */
+    private record Delivery(String failedSequence, boolean handlerThrew) {
+    }
+
+    private static Delivery deliver(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, List<Record> records, String streamArn) {
         try {
             StreamsEventResponse response = handler.handleRequest(StreamRecords.event(records, streamArn), null);
-            return response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()
-                    ? null : response.getBatchItemFailures().getFirst().getItemIdentifier();
+            return new Delivery(response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()
+                    ? null : response.getBatchItemFailures().getFirst().getItemIdentifier(), false);
         } catch (RuntimeException e) {
             LOG.error("stream handler failed the whole batch", e);
-            return records.getFirst().dynamodb().sequenceNumber();
+            return new Delivery(records.getFirst().dynamodb().sequenceNumber(), true);
         }
     }
 
-    /** What Lambda's on-failure destination gets, plus the record itself so it can be replayed. */
-    private void sendToFailureQueue(TesseraResources.StreamConsumer consumer, Record record, String streamArn) {
+    /**
+     * Sends the given-up record to the consumer's failure queue as Lambda's on-failure invocation
+     * record for a DynamoDB stream: {@code requestContext}, {@code responseContext}, {@code version},
+     * {@code timestamp} and {@code DDBStreamBatchInfo} (shard, sequence range, arrival times, batch
+     * size, stream), no record data. Locally the batch given up is the one record the shard skips.
+     */
+    private void sendToFailureQueue(TesseraResources.StreamConsumer consumer, Record record, String streamArn, String shardId,
+                                    boolean handlerThrew) {
         try {
+            String[] arn = streamArn.split(":");
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("requestId", UUID.randomUUID().toString());
+            // No function runs locally: the ARN names the consumer in the stream's Region and account.
+            request.put("functionArn", "arn:aws:lambda:" + arn[3] + ":" + arn[4] + ":function:" + consumer.name());
+            request.put("condition", "RetryAttemptsExhausted");
+            request.put("approximateInvokeCount", consumer.maxRetries() + 1);
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("statusCode", 200);
+            response.put("executedVersion", "$LATEST");
+            if (handlerThrew) {
+                response.put("functionError", "Unhandled");
+            }
+            String sequenceNumber = record.dynamodb().sequenceNumber();
+            String arrival = DateTimeFormatter.ISO_INSTANT.format((record.dynamodb().approximateCreationDateTime() == null
+                    ? Instant.now() : record.dynamodb().approximateCreationDateTime()).truncatedTo(ChronoUnit.SECONDS));
+            Map<String, Object> batch = new LinkedHashMap<>();
+            batch.put("shardId", shardId);
+            batch.put("startSequenceNumber", sequenceNumber);
+            batch.put("endSequenceNumber", sequenceNumber);
+            batch.put("approximateArrivalOfFirstRecord", arrival);
+            batch.put("approximateArrivalOfLastRecord", arrival);
+            batch.put("batchSize", 1);
+            batch.put("streamArn", streamArn);
             Map<String, Object> failure = new LinkedHashMap<>();
-            failure.put("consumer", consumer.name());
-            failure.put("streamArn", streamArn);
-            failure.put("sequenceNumber", record.dynamodb().sequenceNumber());
-            failure.put("eventName", record.eventNameAsString());
-            failure.put("keys", imageJson(record.dynamodb().keys()));
-            failure.put("newImage", imageJson(record.dynamodb().newImage()));
-            failure.put("oldImage", imageJson(record.dynamodb().oldImage()));
+            failure.put("requestContext", request);
+            failure.put("responseContext", response);
+            failure.put("version", "1.0");
+            failure.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            failure.put("DDBStreamBatchInfo", batch);
             String body = json.writeValueAsString(failure);
-            String url = sqs.getQueueUrl(request -> request.queueName(consumer.failureQueue())).queueUrl();
-            sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
-            LOG.error("stream record {} failed {} times; sent to {}", record.dynamodb().sequenceNumber(),
-                    consumer.maxRetries() + 1, consumer.failureQueue());
+            String url = sqs.getQueueUrl(queue -> queue.queueName(consumer.failureQueue())).queueUrl();
+            sqs.sendMessage(message -> message.queueUrl(url).messageBody(body));
+            LOG.error("stream record {} of {} failed {} times; its place in the stream went to {} (scripts/redrive {})", sequenceNumber,
+                    shardId, consumer.maxRetries() + 1, consumer.failureQueue(), consumer.failureQueue());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String imageJson(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
-        return image == null || image.isEmpty() ? null : EnhancedDocument.fromAttributeValueMap(image).toJson();
     }
 
     private static void sleep(long millis) {

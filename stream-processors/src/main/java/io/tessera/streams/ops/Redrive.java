@@ -4,105 +4,102 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
-import io.tessera.core.aws.StreamRecords;
 import io.tessera.core.resources.EventSourceHandlers;
 import io.tessera.core.resources.TesseraResources;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.services.dynamodb.model.OperationType;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.io.IOException;
-import java.util.List;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
- * Replays a dead-letter queue once its cause is fixed: {@code Redrive <queue-name>}.
- * A queue's dead-letter messages go back to their queue; a stream consumer's failure records are
- * handed to that consumer again. A message is deleted only once it was replayed successfully.
+ * {@code scripts/redrive}: replays a dead-letter queue once its cause is fixed. A queue's
+ * dead-letter queue goes back to its queue through an SQS message move task ({@link QueueRedrive});
+ * a stream consumer's failure queue holds Lambda on-failure records, whose records are read back
+ * from the stream and handed to the consumer again ({@link StreamFailureRedrive}). Talks to
+ * {@code AWS_ENDPOINT_URL} when set, to AWS itself otherwise.
  */
-public final class Redrive {
+@Command(name = "redrive", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+                "Replays a dead-letter queue of Tessera once the cause of its failures is fixed.",
+                "A queue's dead-letter queue (tessera-orders-dlq, tessera-notify-dlq, tessera-uploads-dlq, tessera-analytics-push-dlq, "
+                        + "tessera-connections-dlq) goes back to its queue with an SQS message move task.",
+                "A stream consumer's failure queue (tessera-outbox-dlq, tessera-analytics-dlq) holds Lambda on-failure records: "
+                        + "their records are read back from the DynamoDB stream (kept 24 hours) and handed to the consumer again; "
+                        + "a message is deleted only once that succeeded.",
+                "Talks to AWS_ENDPOINT_URL when it is set (the emulator locally), to AWS itself otherwise, in AWS_REGION."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                "0:done (with --dry-run: nothing changed)",
+                "1:AWS refused or failed, or the move task failed; see the message",
+                "2:wrong command line",
+                "3:stream failures left: still failing, past retention or not found"})
+public final class Redrive implements Callable<Integer> {
 
-    private Redrive() {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "QUEUE", description = "the dead-letter or failure queue, e.g. tessera-orders-dlq")
+    String queueName;
+
+    @Option(names = "--dry-run", description = "say what would be moved or replayed; change nothing")
+    boolean dryRun;
+
+    @Option(names = "--rate", paramLabel = "N",
+            description = "queue dead-letter queues only: move at most N messages per second (1-500; default: SQS chooses)")
+    Integer rate;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Redrive <dead-letter or failure queue name>");
-            System.exit(2);
+    /** The command line of this command, with its error handling: what {@link #main} runs and the tests drive. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Redrive()).setExecutionExceptionHandler(new OperatorErrors());
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Optional<TesseraResources.Queue> queue = TesseraResources.QUEUES.stream()
+                .filter(candidate -> candidate.deadLetterName().equals(queueName)).findFirst();
+        Optional<TesseraResources.StreamConsumer> consumer = TesseraResources.STREAM_CONSUMERS.stream()
+                .filter(candidate -> candidate.failureQueue().equals(queueName)).findFirst();
+        if (queue.isEmpty() && consumer.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), queueName + " is not a dead-letter or failure queue of Tessera; one of: "
+                    + String.join(", ", Stream.concat(TesseraResources.QUEUES.stream().map(TesseraResources.Queue::deadLetterName),
+                    TesseraResources.STREAM_CONSUMERS.stream().map(TesseraResources.StreamConsumer::failureQueue)).toList()));
         }
-        String name = args[0];
+        if (rate != null && (consumer.isPresent() || rate < 1 || rate > 500)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rate takes 1 to 500 and applies only to a queue's dead-letter queue, not to " + queueName);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         try (ApplicationContext context = ApplicationContext.run()) {
             SqsClient sqs = context.getBean(SqsClient.class);
-            Optional<TesseraResources.Queue> queue = TesseraResources.QUEUES.stream().filter(q -> q.deadLetterName().equals(name)).findFirst();
-            Optional<TesseraResources.StreamConsumer> consumer = TesseraResources.STREAM_CONSUMERS.stream()
-                    .filter(c -> c.failureQueue().equals(name)).findFirst();
-            int replayed;
+            out.println(AwsTarget.of(sqs.serviceClientConfiguration()).describe());
+            out.flush();
             if (queue.isPresent()) {
-                String target = sqs.getQueueUrl(request -> request.queueName(queue.get().name())).queueUrl();
-                replayed = drain(sqs, name, message -> {
-                    sqs.sendMessage(request -> request.queueUrl(target).messageBody(message.body()));
-                    return true;
-                });
-            } else if (consumer.isPresent()) {
-                RequestHandler<DynamodbEvent, StreamsEventResponse> handler = EventSourceHandlers.<RequestHandler<DynamodbEvent, StreamsEventResponse>>
-                        build(consumer.get().name(), context).orElseThrow();
-                ObjectMapper json = context.getBean(ObjectMapper.class);
-                replayed = drain(sqs, name, message -> replayStreamRecord(handler, json, message));
-            } else {
-                System.err.println(name + " is not a dead-letter or failure queue of Tessera");
-                System.exit(2);
-                return;
+                return new QueueRedrive(sqs, out).redrive(queueName, queue.get().name(), Optional.ofNullable(rate), dryRun);
             }
-            System.out.println("replayed " + replayed + " message(s) from " + name);
+            RequestHandler<DynamodbEvent, StreamsEventResponse> handler = EventSourceHandlers
+                    .<RequestHandler<DynamodbEvent, StreamsEventResponse>>build(consumer.get().name(), context)
+                    .orElseThrow(() -> new IllegalStateException("the handler of " + consumer.get().name() + " is not in this build"));
+            StreamFailureReplay replay = new StreamFailureReplay(context.getBean(DynamoDbStreamsClient.class), handler, Clock.systemUTC());
+            return new StreamFailureRedrive(sqs, context.getBean(ObjectMapper.class), replay, out)
+                    .redrive(queueName, consumer.get().name(), dryRun);
+        } finally {
+            out.flush();
         }
-    }
-
-    private interface Replay {
-        boolean replay(Message message) throws IOException;
-    }
-
-    private static int drain(SqsClient sqs, String queueName, Replay replay) throws IOException {
-        String url = sqs.getQueueUrl(request -> request.queueName(queueName)).queueUrl();
-        int replayed = 0;
-        while (true) {
-            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            if (messages.isEmpty()) {
-                return replayed;
-            }
-            for (Message message : messages) {
-                if (replay.replay(message)) {
-                    sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-                    replayed++;
-                } else {
-                    System.err.println("message " + message.messageId() + " still fails; it stays in " + queueName);
-                }
-            }
-        }
-    }
-
-    /** A failure record (see the local stream poller or Lambda's on-failure destination) given to its consumer again. */
-    private static boolean replayStreamRecord(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, ObjectMapper json,
-                                              Message message) throws IOException {
-        JsonNode failure = json.readValue(message.body(), JsonNode.class);
-        StreamRecord.Builder stream = StreamRecord.builder().sequenceNumber(failure.get("sequenceNumber").getStringValue());
-        image(failure, "keys").ifPresent(stream::keys);
-        image(failure, "newImage").ifPresent(stream::newImage);
-        image(failure, "oldImage").ifPresent(stream::oldImage);
-        Record record = Record.builder()
-                .eventName(OperationType.fromValue(failure.get("eventName").getStringValue()))
-                .dynamodb(stream.build())
-                .build();
-        StreamsEventResponse response = handler.handleRequest(StreamRecords.event(List.of(record), failure.get("streamArn").getStringValue()), null);
-        return response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty();
-    }
-
-    private static Optional<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> image(JsonNode failure, String name) {
-        JsonNode image = failure.get(name);
-        return image == null || image.isNull() ? Optional.empty() : Optional.of(EnhancedDocument.fromJson(image.getStringValue()).toMap());
     }
 }

@@ -1,0 +1,30 @@
+package io.tessera.streams.ops;
+
+import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * How the operations commands report an exception from their work: one line saying what failed
+ * (and, when no credentials were found, how to point the command at the emulator instead), exit
+ * code {@link ExitCodes#FAILED}. Anything that is not an AWS error keeps its stack trace.
+ */
+final class OperatorErrors implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine command, CommandLine.ParseResult parseResult) {
+        var err = command.getErr();
+        if (exception instanceof SdkException aws) {
+            err.println("error: AWS: " + aws.getMessage());
+            if (aws instanceof SdkClientException && String.valueOf(aws.getMessage()).contains("credentials")) {
+                err.println("hint: against the local emulator, run with AWS_ENDPOINT_URL=http://127.0.0.1:4566 "
+                        + "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing");
+            }
+        } else {
+            err.println("error: " + exception);
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+}
