@@ -5,10 +5,16 @@ TESSERA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TESSERA_STATE="$TESSERA_ROOT/.local"          # virtualenvs, pid files, logs, provisioning output
 mkdir -p "$TESSERA_STATE"
 
-export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4566}"
-export AWS_REGION="${AWS_REGION:-us-east-1}"
-export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
-export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+# Every script talks to the local emulator with its test credentials, except the operations
+# commands (scripts/redrive, scripts/analytics-rebuild): they set TESSERA_OPERATIONS=1 before
+# sourcing this file and reach real AWS (the SDK's own credential and Region chains) unless
+# AWS_ENDPOINT_URL is set.
+if [ -z "${TESSERA_OPERATIONS:-}" ]; then
+  export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4566}"
+  export AWS_REGION="${AWS_REGION:-us-east-1}"
+  export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
+  export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+fi
 
 log() { printf '\033[1m[tessera]\033[0m %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -41,7 +47,32 @@ use_java() {
 }
 
 # One Maven build at a time on this machine (2 cores): builds wait for each other on a lock file.
-mvnw() { flock /tmp/tessera-maven.lock "$TESSERA_ROOT/mvnw" -B -ntp "$@"; }
+# A quiet build (-q) prints nothing for minutes, so it says when it waits for another build, when
+# it is the first one (every dependency is downloaded into ~/.m2 once), and every 20 s that it
+# still runs. Ctrl-C stops Maven too.
+MAVEN_LOCK=/tmp/tessera-maven.lock
+mvnw() {
+  if [[ " $* " != *" -q "* ]]; then flock "$MAVEN_LOCK" "$TESSERA_ROOT/mvnw" -B -ntp "$@"; return; fi
+  if ! flock -n "$MAVEN_LOCK" true; then log "waiting for another Maven build on this machine to finish"; fi
+  if [ ! -d "$HOME/.m2/repository/io/micronaut" ]; then
+    log "first build: Maven downloads every dependency into ~/.m2 once (several minutes; later builds take about a minute)"
+  fi
+  local started=$SECONDS pid status=0 callers_traps
+  callers_traps=$(trap -p INT TERM)
+  flock "$MAVEN_LOCK" "$TESSERA_ROOT/mvnw" -B -ntp "$@" &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 130' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS > started && (SECONDS - started) % 20 == 0 )); then
+      log "still building ($((SECONDS - started)) s; ~/.m2 holds $(du -sh "$HOME/.m2/repository" 2>/dev/null | cut -f1))"
+    fi
+  done
+  wait "$pid" || status=$?
+  trap - INT TERM
+  eval "$callers_traps"
+  return "$status"
+}
 
 # A project-local virtualenv ($1, under .local) with exactly the pinned packages of a requirements
 # file ($2); reinstalled when the file changes.
@@ -69,7 +100,10 @@ node_modules() {
 stream_operation() {
   local main=$1; shift
   local jar="$TESSERA_ROOT/stream-processors/target/tessera-stream-processors-1.0.0-SNAPSHOT-lambda.jar"
-  [ -f "$jar" ] || mvnw -q -DskipTests install -pl stream-processors -am
+  if [ ! -f "$jar" ]; then
+    log "building the operations commands first (./mvnw install -pl stream-processors -am)"
+    mvnw -q -DskipTests install -pl stream-processors -am
+  fi
   java -cp "$jar" "io.tessera.streams.ops.$main" "$@"
 }
 

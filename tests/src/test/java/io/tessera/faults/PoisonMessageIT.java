@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A message its consumer can never process (JSON cut off in the middle), on every queue: it is retried up to the queue's budget,
- * then waits in the dead-letter queue; {@code scripts/redrive} puts it back on its queue once, where
- * (still poison) it uses its budget again. Faults below the API, so this talks to SQS directly.
+ * then waits in the dead-letter queue; {@code scripts/redrive --dry-run} only says it would move it, and
+ * {@code scripts/redrive} puts it back on its queue once, with SQS's message move task, where (still
+ * poison) it uses its budget again. Faults below the API, so this talks to SQS directly.
  */
 class PoisonMessageIT {
 
@@ -46,9 +47,15 @@ class PoisonMessageIT {
 
         for (var poison : poisonByQueue.entrySet()) {
             String deadLetters = deadLetterQueue(poison.getKey());
+            Scripts.Outcome dryRun = Scripts.run(Duration.ofSeconds(60), Map.of(), "redrive", "--dry-run", deadLetters);
+            assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+            assertThat(dryRun.output()).containsPattern("dry run: would move [1-9][0-9]* message\\(s\\) from " + deadLetters + " to " + poison.getKey());
+            assertThat(copiesIn(deadLetters, poison.getValue())).as("after the dry run").isEqualTo(1);
+
             Scripts.Outcome redrive = Scripts.run(Duration.ofSeconds(60), Map.of(), "redrive", deadLetters);
             assertThat(redrive.exitCode()).as(redrive.output()).isZero();
-            assertThat(redrive.output()).contains("from " + deadLetters);
+            assertThat(redrive.output()).contains("(SQS message move task)")
+                    .containsPattern("moved [1-9][0-9]* message\\(s\\) from " + deadLetters + " back to " + poison.getKey());
             assertThat(copiesIn(deadLetters, poison.getValue())).as("right after the redrive").isZero();
         }
 

@@ -20,6 +20,9 @@ final class OperatorErrors implements CommandLine.IExecutionExceptionHandler {
                 err.println("hint: against the local emulator, run with AWS_ENDPOINT_URL=http://127.0.0.1:4566 "
                         + "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing");
             }
+            if (aws instanceof SdkClientException && String.valueOf(aws.getMessage()).contains("region")) {
+                err.println("hint: name the Region, e.g. AWS_REGION=eu-west-1");
+            }
         } else {
             err.println("error: " + exception);
             exception.printStackTrace(err);
