@@ -9,6 +9,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.context.CorrelationIdFilter;
+import io.tessera.core.context.TraceContext;
+
+import java.util.Set;
 
 /**
  * Puts the {@link CallContext} of each REST request in scope, right after the security filter has
@@ -20,9 +23,10 @@ class CallContextFilter implements Ordered {
     @RequestFilter
     void bindCallContext(HttpRequest<?> request, MutablePropagatedContext propagatedContext) {
         String correlationId = CorrelationIdFilter.correlationIdOf(request);
+        TraceContext trace = CorrelationIdFilter.traceOf(request);
         propagatedContext.add(request.getUserPrincipal(Authentication.class)
-                .map(authentication -> new CallerClaims(authentication).callContext(correlationId))
-                .orElseGet(() -> CallContext.system(null, correlationId)));
+                .map(authentication -> new CallerClaims(authentication).callContext(correlationId, trace))
+                .orElseGet(() -> new CallContext(null, null, Set.of(), correlationId, trace)));
     }
 
     @Override

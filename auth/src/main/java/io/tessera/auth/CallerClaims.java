@@ -3,6 +3,7 @@ package io.tessera.auth;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.context.TraceContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,8 +52,8 @@ public record CallerClaims(Authentication authentication) {
         };
     }
 
-    public CallContext callContext(String correlationId) {
-        return new CallContext(tenantId(), userId(), roles(), correlationId);
+    public CallContext callContext(String correlationId, TraceContext trace) {
+        return new CallContext(tenantId(), userId(), roles(), correlationId, trace);
     }
 
     @Nullable

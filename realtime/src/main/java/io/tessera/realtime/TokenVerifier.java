@@ -54,7 +54,7 @@ class TokenVerifier {
         if (caller.tenantId() == null) {
             throw new ForbiddenException("Only users of a tenant can connect.");
         }
-        CallContext context = caller.callContext(CallContext.newCorrelationId());
+        CallContext context = caller.callContext(CallContext.newCorrelationId(), CallContext.currentTrace());
         access.verify(context, caller.issuedAt());
         return new VerifiedCaller(context, caller.issuedAt(), expiryOf(jwt));
     }

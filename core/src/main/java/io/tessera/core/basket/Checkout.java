@@ -7,6 +7,8 @@ import io.tessera.core.events.CheckoutRequested;
 import io.tessera.core.events.EventPublisher;
 import io.tessera.core.events.TesseraEvents;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -17,6 +19,8 @@ import java.util.UUID;
  */
 @Singleton
 public class Checkout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
     private final Baskets baskets;
     private final EventPublisher events;
@@ -35,11 +39,13 @@ public class Checkout {
         try {
             events.publish(TesseraEvents.BASKET_SOURCE, TesseraEvents.CHECKOUT_REQUESTED, new CheckoutRequested(
                     UUID.randomUUID().toString(), caller.tenantId(), caller.userId(), basket.checkoutId(),
-                    basket.lines(), basket.currency(), basket.totalMinor(), clock.instant(), caller.correlationId()));
+                    basket.lines(), basket.currency(), basket.totalMinor(), clock.instant(), caller.correlationId(),
+                    caller.trace().child().traceparent()));
         } catch (RuntimeException e) {
             baskets.abandonCheckout(basket.checkoutId());
             throw e;
         }
+        LOG.info("checkout {} of {} lines requested", basket.checkoutId(), basket.lines().size());
         return basket.checkoutId();
     }
 }

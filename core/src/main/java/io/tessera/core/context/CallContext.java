@@ -5,6 +5,7 @@ import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,18 +25,31 @@ import java.util.function.Supplier;
  * @param userId        the Cognito {@code sub} of the caller, or null for system work
  * @param roles         the caller's Cognito groups
  * @param correlationId follows the work through REST, stream records, events, queues and pushes
+ * @param trace         the trace the work belongs to; travels beside the correlation id
  */
 public record CallContext(@Nullable String tenantId,
                           @Nullable String userId,
                           Set<String> roles,
-                          String correlationId) implements ThreadPropagatedContextElement<Map<String, String>> {
+                          String correlationId,
+                          TraceContext trace) implements ThreadPropagatedContextElement<Map<String, String>> {
 
     public static final String TENANT_ID = "tenantId";
     public static final String USER_ID = "userId";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String TRACE_ID = "traceId";
 
     public CallContext {
         roles = Set.copyOf(roles);
+    }
+
+    /** A context in the trace of the work in progress, or in a new trace when there is none. */
+    public CallContext(@Nullable String tenantId, @Nullable String userId, Set<String> roles, String correlationId) {
+        this(tenantId, userId, roles, correlationId, currentTrace());
+    }
+
+    /** The trace of the work in progress, or a new one when there is none. */
+    public static TraceContext currentTrace() {
+        return current().map(CallContext::trace).orElseGet(() -> TraceContext.newTrace(Clock.systemUTC()));
     }
 
     public static CallContext system(@Nullable String tenantId, @Nullable String correlationId) {
@@ -61,7 +75,12 @@ public record CallContext(@Nullable String tenantId,
 
     /** The same caller, acting on another tenant: how a platform admin's change lands in that tenant. */
     public CallContext actingOn(String otherTenantId) {
-        return new CallContext(otherTenantId, userId, roles, correlationId);
+        return new CallContext(otherTenantId, userId, roles, correlationId, trace);
+    }
+
+    /** The same caller, in the trace an event or message carried (unchanged when it carried none). */
+    public CallContext inTrace(Optional<TraceContext> carried) {
+        return carried.map(other -> new CallContext(tenantId, userId, roles, correlationId, other)).orElse(this);
     }
 
     /** Runs {@code work} with this context in scope, on top of whatever context is already there. */
@@ -83,6 +102,7 @@ public record CallContext(@Nullable String tenantId,
         putOrRemove(TENANT_ID, tenantId);
         putOrRemove(USER_ID, userId);
         putOrRemove(CORRELATION_ID, correlationId);
+        MDC.put(TRACE_ID, trace.traceId());
         return previous;
     }
 

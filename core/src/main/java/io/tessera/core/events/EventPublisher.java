@@ -1,6 +1,8 @@
 package io.tessera.core.events;
 
 import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.context.CallContext;
+import io.tessera.core.context.TraceContext;
 import io.tessera.core.resources.ResourcesConfiguration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Puts events on the {@code tessera} bus; a refused entry is an error, never silently dropped. */
@@ -32,13 +35,18 @@ public class EventPublisher {
         this.bus = resources.getEventBus();
     }
 
-    /** An event for the bus. */
-    public record Event(String source, String detailType, Object detail) {
+    /**
+     * An event for the bus.
+     *
+     * @param trace the trace the event belongs to, sent as the entry's X-Ray {@code TraceHeader} (see
+     *              "PutEventsRequestEntry" in the EventBridge API reference); empty for a new trace
+     */
+    public record Event(String source, String detailType, Object detail, Optional<TraceContext> trace) {
     }
 
-    /** Publishes one event; an event EventBridge refuses is an exception. */
+    /** Publishes one event in the trace of the work in progress; an event EventBridge refuses is an exception. */
     public void publish(String source, String detailType, Object detail) {
-        OptionalInt failed = publishAll(List.of(new Event(source, detailType, detail)));
+        OptionalInt failed = publishAll(List.of(new Event(source, detailType, detail, Optional.of(CallContext.currentTrace()))));
         if (failed.isPresent()) {
             throw new IllegalStateException("EventBridge refused " + detailType);
         }
@@ -71,6 +79,7 @@ public class EventPublisher {
                     .source(event.source())
                     .detailType(event.detailType())
                     .detail(json.writeValueAsString(event.detail()))
+                    .traceHeader(event.trace().orElseGet(CallContext::currentTrace).child().xRayHeader())
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

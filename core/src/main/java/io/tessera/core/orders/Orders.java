@@ -50,9 +50,9 @@ public class Orders {
 
     /**
      * An order as a stream image carries it, with the tenant it belongs to and the correlation id
-     * of the request that wrote it.
+     * and W3C {@code traceparent} of the request that wrote it.
      */
-    public record Image(String tenantId, Order order, @Nullable String correlationId) {
+    public record Image(String tenantId, Order order, @Nullable String correlationId, @Nullable String traceparent) {
     }
 
     public Optional<Order> find(String orderId) {
@@ -81,7 +81,8 @@ public class Orders {
             return Optional.empty();
         }
         return Optional.of(new Image(TenantItems.tenantOf(image), toOrder(image),
-                image.isPresent("correlationId") ? image.getString("correlationId") : null));
+                image.isPresent("correlationId") ? image.getString("correlationId") : null,
+                image.isPresent("traceparent") ? image.getString("traceparent") : null));
     }
 
     /**
@@ -93,11 +94,12 @@ public class Orders {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(items.transactionUpdate(PREFIX + order.orderId(),
                 Expr.of("SET #status = :target, previousStatus = :current, version = version + :one, updatedAt = :now, "
-                                + "correlationId = :correlationId")
+                                + "correlationId = :correlationId, traceparent = :traceparent")
                         .name("#status", "status")
                         .value(":target", target.wireName()).value(":current", order.status().wireName())
                         .value(":one", 1).value(":now", now.toString())
-                        .value(":correlationId", correlationId()),
+                        .value(":correlationId", correlationId())
+                        .value(":traceparent", traceparent()),
                 Expr.of("version = :version").value(":version", order.version())));
         if (target == OrderStatus.CANCELLED) {
             order.lines().stream()
@@ -129,6 +131,7 @@ public class Orders {
                 .putNumber("version", order.version())
                 // The stream record of this write carries it on to the order events and pushes.
                 .putString("correlationId", correlationId())
+                .putString("traceparent", traceparent())
                 .putString("gsi1pk", items.indexPartition("ORDERS"))
                 .putString("gsi1sk", listed)
                 .putString("gsi2pk", items.indexPartition("USER#" + order.ownerId() + "#ORDERS"))
@@ -161,5 +164,9 @@ public class Orders {
 
     private static String correlationId() {
         return CallContext.current().map(CallContext::correlationId).orElseGet(CallContext::newCorrelationId);
+    }
+
+    private static String traceparent() {
+        return CallContext.currentTrace().child().traceparent();
     }
 }

@@ -1,8 +1,10 @@
 package io.tessera.core.push;
 
 import io.micronaut.serde.ObjectMapper;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
 import io.tessera.core.data.connections.ConnectionRegistry;
+import io.tessera.core.metrics.TenantMetrics;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +31,16 @@ public class FanOut {
     private final ConnectionCloser closer;
     private final Pusher pusher;
     private final ObjectMapper json;
+    private final TenantMetrics metrics;
 
-    FanOut(ConnectionRegistry registry, ConnectionAuthority authority, ConnectionCloser closer, Pusher pusher, ObjectMapper json) {
+    FanOut(ConnectionRegistry registry, ConnectionAuthority authority, ConnectionCloser closer, Pusher pusher, ObjectMapper json,
+           TenantMetrics metrics) {
         this.registry = registry;
         this.authority = authority;
         this.closer = closer;
         this.pusher = pusher;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Returns how many connections received the message. */
@@ -55,6 +60,7 @@ public class FanOut {
         ConnectionAuthority.Judgement judgement = authority.judge(addressed);
         judgement.ended().forEach(closer::close);
         if (judgement.current().isEmpty()) {
+            metrics.pushes(CallContext.caller().tenantId(), 0, judgement.ended().size());
             return 0;
         }
         Set<String> gone = pusher.sendToAll(judgement.current().stream().map(Connection::connectionId).toList(), write(message.get()));
@@ -62,7 +68,10 @@ public class FanOut {
             LOG.info("connection {} is gone; forgetting it", connectionId);
             registry.remove(connectionId);
         });
-        return judgement.current().size() - gone.size();
+        int sent = judgement.current().size() - gone.size();
+        LOG.info("pushed to {} of {} addressed connections", sent, addressed.size());
+        metrics.pushes(CallContext.caller().tenantId(), sent, judgement.ended().size() + gone.size());
+        return sent;
     }
 
     private String write(Object message) {

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
 import io.tessera.core.data.connections.ConnectionRegistry;
+import io.tessera.core.metrics.TenantMetrics;
 import io.tessera.core.tenants.TenantProfiles;
 import io.tessera.core.tenants.TenantStatus;
 import io.tessera.core.tenants.Tier;
@@ -49,6 +50,9 @@ class FanOutIT {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TenantMetrics metrics;
+
     private final RecordingPusher pusher = new RecordingPusher();
     private FanOut fanOut;
     private String tenant;
@@ -56,7 +60,7 @@ class FanOutIT {
     @BeforeEach
     void newTenant() {
         tenant = activeTenant();
-        fanOut = new FanOut(registry, authority, new ConnectionCloser(registry, pusher, json), pusher, json);
+        fanOut = new FanOut(registry, authority, new ConnectionCloser(registry, pusher, json), pusher, json, metrics);
     }
 
     private static final class RecordingPusher implements Pusher {

@@ -9,6 +9,7 @@ import io.tessera.core.analytics.OrderSnapshot;
 import io.tessera.core.analytics.OrderSnapshots;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.TenantItems;
+import io.tessera.core.metrics.TenantMetrics;
 import io.tessera.streams.batch.StreamImages;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -40,11 +41,13 @@ class StreamAggregation {
 
     private final OrderSnapshots snapshots;
     private final Aggregates aggregates;
+    private final TenantMetrics metrics;
     private final AtomicLong writeRequests = new AtomicLong();
 
-    StreamAggregation(OrderSnapshots snapshots, Aggregates aggregates) {
+    StreamAggregation(OrderSnapshots snapshots, Aggregates aggregates, TenantMetrics metrics) {
         this.snapshots = snapshots;
         this.aggregates = aggregates;
+        this.metrics = metrics;
     }
 
     /** A stream record read as the change it makes to its tenant's aggregates. */
@@ -76,17 +79,20 @@ class StreamAggregation {
         changes.forEach(change -> byTenant.computeIfAbsent(change.tenantId(), tenant -> new ArrayList<>()).add(change));
         Map<String, String> watermarks = byTenant.isEmpty() ? Map.of() : aggregates.watermarks(byTenant.keySet());
         Transactions transactions = new Transactions();
-        List<String> changed = new ArrayList<>();
+        Map<String, Integer> unitsByTenant = new LinkedHashMap<>();
         byTenant.forEach((tenant, tenantChanges) -> {
             List<List<TransactWriteItem>> units = CallContext.system(tenant, null)
                     .call(() -> unitsFor(tenantChanges, watermarks.get(tenant)));
             units.forEach(unit -> transactions.add(tenant, unit));
             if (!units.isEmpty()) {
-                changed.add(tenant);
+                unitsByTenant.put(tenant, units.size());
             }
         });
         transactions.flush();
         writeRequests.addAndGet(transactions.requests);
+        // Each of a tenant's units goes into its own transaction (shared with other tenants' units).
+        unitsByTenant.forEach(metrics::analyticsWrites);
+        List<String> changed = List.copyOf(unitsByTenant.keySet());
         return new Outcome(failedSequence, transactions.requests, changed);
     }
 

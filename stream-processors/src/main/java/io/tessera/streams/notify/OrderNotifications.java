@@ -1,6 +1,7 @@
 package io.tessera.streams.notify;
 
 import io.tessera.core.context.CallContext;
+import io.tessera.core.context.TraceContext;
 import io.tessera.core.events.EventReceipts;
 import io.tessera.core.events.OrderEvent;
 import io.tessera.core.events.TesseraEvents;
@@ -34,7 +35,8 @@ class OrderNotifications {
 
     void push(String detailType, OrderEvent event) {
         new CallContext(event.tenantId(), event.ownerId(), Set.of(), event.correlationId() == null
-                ? CallContext.newCorrelationId() : event.correlationId()).run(() -> {
+                ? CallContext.newCorrelationId() : event.correlationId())
+                .inTrace(TraceContext.fromTraceparent(event.traceparent())).run(() -> {
             if (!receipts.firstTime(CONSUMER, event.eventId())) {
                 LOG.info("event {} was pushed already", event.eventId());
                 return;
@@ -46,7 +48,7 @@ class OrderNotifications {
                                 && (connection.userId().equals(event.ownerId()) || connection.roles().contains(Roles.TENANT_ADMINS)),
                         new ServerMessages.OrderChanged(type, event.eventId(), event.orderId(), event.ownerId(), event.previousStatus(),
                                 event.status(), event.version(), event.totalMinor(), event.currency(), event.occurredAt().toString()));
-                LOG.info("pushed {} {} of order {} to {} connections", type, event.eventId(), event.orderId(), delivered);
+                LOG.info("notified {} connections of {} {} of order {}", delivered, type, event.eventId(), event.orderId());
             } catch (RuntimeException e) {
                 receipts.forget(CONSUMER, event.eventId());
                 throw e;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.context.TraceContext;
 import io.tessera.core.events.CheckoutRequested;
 import io.tessera.core.orders.Order;
 import io.tessera.core.orders.OrderPlacement;
@@ -44,7 +45,8 @@ public class OrderCreatorHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     public SQSBatchResponse execute(SQSEvent event) {
         return batch.processEvents(event, CheckoutRequested.class, envelope -> {
             CheckoutRequested checkout = envelope.detail();
-            new CallContext(checkout.tenantId(), checkout.userId(), Set.of(), checkout.correlationId()).run(() -> {
+            new CallContext(checkout.tenantId(), checkout.userId(), Set.of(), checkout.correlationId())
+                    .inTrace(TraceContext.fromTraceparent(checkout.traceparent())).run(() -> {
                 Order order = placement.placeFromCheckout(checkout);
                 LOG.info("checkout {} of user {} is order {} ({})", checkout.checkoutId(), checkout.userId(),
                         order.orderId(), order.status().wireName());

@@ -44,10 +44,10 @@ class AccessEventReader {
         return switch (type) {
             case "USER" -> userChange(before.get(), after.orElse(null))
                     .map(change -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.USER_ACCESS_CHANGED,
-                            new UserAccessChanged(eventId, TenantItems.tenantOf(before.get()), before.get().getString("userId"), change, occurredAt)));
+                            new UserAccessChanged(eventId, TenantItems.tenantOf(before.get()), before.get().getString("userId"), change, occurredAt), Optional.empty()));
             case "TENANT" -> after.filter(now -> !Objects.equals(now.getString("status"), before.get().getString("status")))
                     .map(now -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.TENANT_STATUS_CHANGED,
-                            new TenantStatusChanged(eventId, TenantItems.tenantOf(now), before.get().getString("status"), now.getString("status"), occurredAt)));
+                            new TenantStatusChanged(eventId, TenantItems.tenantOf(now), before.get().getString("status"), now.getString("status"), occurredAt), Optional.empty()));
             default -> Optional.empty();
         };
     }

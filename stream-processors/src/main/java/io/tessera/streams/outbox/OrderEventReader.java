@@ -1,6 +1,7 @@
 package io.tessera.streams.outbox;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import io.tessera.core.context.TraceContext;
 import io.tessera.core.events.EventPublisher;
 import io.tessera.core.events.OrderEvent;
 import io.tessera.core.events.TesseraEvents;
@@ -32,19 +33,24 @@ class OrderEventReader {
         }
         Optional<Order> before = StreamImages.oldImage(record).flatMap(orders::fromImage).map(Orders.Image::order);
         if ("INSERT".equals(record.getEventName()) || before.isEmpty()) {
-            return Optional.of(new EventPublisher.Event(TesseraEvents.ORDERS_SOURCE, TesseraEvents.ORDER_CREATED, detail(after.get(), null)));
+            return Optional.of(new EventPublisher.Event(TesseraEvents.ORDERS_SOURCE, TesseraEvents.ORDER_CREATED, detail(after.get(), null),
+                    traceOf(after.get())));
         }
         if ("MODIFY".equals(record.getEventName()) && before.get().status() != after.get().order().status()) {
             return Optional.of(new EventPublisher.Event(TesseraEvents.ORDERS_SOURCE, TesseraEvents.ORDER_STATUS_CHANGED,
-                    detail(after.get(), before.get().status().wireName())));
+                    detail(after.get(), before.get().status().wireName()), traceOf(after.get())));
         }
         return Optional.empty();
+    }
+
+    private static Optional<TraceContext> traceOf(Orders.Image image) {
+        return TraceContext.fromTraceparent(image.traceparent());
     }
 
     private static OrderEvent detail(Orders.Image image, String previousStatus) {
         Order order = image.order();
         return new OrderEvent(image.tenantId() + ":" + order.orderId() + ":" + order.version(), image.tenantId(), order.orderId(),
                 order.ownerId(), previousStatus, order.status().wireName(), order.version(), order.totalMinor(), order.currency(),
-                order.updatedAt(), image.correlationId());
+                order.updatedAt(), image.correlationId(), image.traceparent());
     }
 }

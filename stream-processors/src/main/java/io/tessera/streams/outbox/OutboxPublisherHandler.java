@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.tessera.core.context.CallContext;
 import io.tessera.core.events.EventPublisher;
+import io.tessera.core.events.OrderEvent;
+import io.tessera.core.metrics.TenantMetrics;
 import io.tessera.core.resources.EventSourceMapping;
 import io.tessera.core.resources.TesseraResources;
 import jakarta.inject.Inject;
@@ -36,6 +39,9 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    TenantMetrics metrics;
+
     public OutboxPublisherHandler() {
     }
 
@@ -63,7 +69,18 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
             return failure(sequenceNumbers.get(failed.getAsInt()));
         }
         LOG.info("published {} events from {} stream records", events.size(), batch.getRecords().size());
+        events.forEach(this::countOrder);
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** Logs a published order event in its own request's correlation and trace, and counts the order's new status. */
+    private void countOrder(EventPublisher.Event event) {
+        if (event.detail() instanceof OrderEvent order) {
+            CallContext.system(order.tenantId(), order.correlationId()).inTrace(event.trace()).run(() -> {
+                LOG.info("published {} {} of order {}", event.detailType(), order.eventId(), order.orderId());
+                metrics.order(order.tenantId(), order.status());
+            });
+        }
     }
 
     /** Publishes what was read before an unreadable record, then reports that record. */

@@ -77,7 +77,8 @@ class OrderCreatorHandlerIT {
     private CheckoutRequested checkout(Product product, int quantity) {
         LineItem line = new LineItem(product.productId(), product.name(), quantity, product.priceMinor());
         return new CheckoutRequested(UUID.randomUUID().toString(), tenantId, "member-1", UUID.randomUUID().toString(),
-                List.of(line), "EUR", line.totalMinor(), Instant.now(), "corr-" + UUID.randomUUID());
+                List.of(line), "EUR", line.totalMinor(), Instant.now(), "corr-" + UUID.randomUUID(),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 
     /** An SQS message as an EventBridge rule delivers it: the whole event envelope as the body. */
