@@ -89,7 +89,9 @@ final class Functions extends Construct {
                 "TESSERA_RESOURCES_CONNECTIONS_TABLE", props.tables().of(TesseraResources.CONNECTIONS_TABLE).getTableName(),
                 "TESSERA_RESOURCES_ANALYTICS_TABLE", props.tables().of(TesseraResources.ANALYTICS_TABLE).getTableName(),
                 "TESSERA_RESOURCES_UPLOADS_BUCKET", props.uploads().bucket().getBucketName(),
-                "TESSERA_RESOURCES_EVENT_BUS", props.messaging().bus().getEventBusName()));
+                "TESSERA_RESOURCES_EVENT_BUS", props.messaging().bus().getEventBusName(),
+                // The "service" key of every log line (Powertools logging).
+                "POWERTOOLS_SERVICE_NAME", "tessera"));
         if (entryPoint.access().contains(Access.PUSH)) {
             environment.put("AWS_SERVICES_EXECUTE_API_ENDPOINT_OVERRIDE", props.webSocket().stage().getCallbackUrl());
         }

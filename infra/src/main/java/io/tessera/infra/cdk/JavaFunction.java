@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -58,6 +59,9 @@ final class JavaFunction extends Construct {
                 .description(props.description())
                 .environment(withJvmOptions(props.environment()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // X-Ray active tracing: Lambda samples and records each invocation, and the trace
+                // header it passes in (_X_AMZN_TRACE_ID) is where Tessera's traceId comes from.
+                .tracing(Tracing.ACTIVE)
                 .role(role)
                 .logGroup(logs)
                 .build();

@@ -24,8 +24,11 @@ import java.util.Optional;
 
 /**
  * Alarms on what needs a person: a message in a dead-letter or failure queue, Lambda errors and
- * throttles, a stream consumer falling behind, and the REST API answering 5xx. They all notify one
- * topic (mailed if an address is configured). One dashboard shows the same signals.
+ * throttles, a stream consumer falling behind, the REST API answering 5xx or slowly, one tenant's
+ * requests failing, messages dead-lettered and pushes dropped. They all notify one topic (mailed if
+ * an address is configured), and each has a runbook line in the README. One dashboard shows the
+ * same signals, Tessera's own per-tenant metrics (namespace {@value TenantMetricsSchema#NAMESPACE},
+ * written as EMF lines by the functions) through CloudWatch Metrics Insights queries.
  */
 final class Monitoring extends Construct {
 
@@ -33,6 +36,11 @@ final class Monitoring extends Construct {
     }
 
     private static final Duration PERIOD = Duration.minutes(5);
+    static final double MAX_P99_LATENCY_MS = 1_000;
+    /** 5xx answers of one tenant within a period that need a person. */
+    static final double TENANT_ERRORS = 5;
+    /** Pushes dropped within a period (gone or closed connections) beyond ordinary churn. */
+    static final double PUSH_DROPS = 500;
     /** A stream consumer this far behind is no longer "real time" for the clients waiting on it. */
     static final Duration MAX_ITERATOR_AGE = Duration.minutes(5);
 
@@ -49,6 +57,14 @@ final class Monitoring extends Construct {
         TesseraResources.STREAM_CONSUMERS.forEach(consumer -> alarmOnIteratorAge(props.functions().of(EntryPoints.handlerOf(consumer.name()))));
         alarm("RestApi5xx", "tessera-rest-api-5xx", "The REST API answered 5xx",
                 props.restApi().metricServerError(sum()), 5);
+        alarm("RestApiLatency", "tessera-rest-api-p99-latency", "The REST API's p99 latency is above a second",
+                props.restApi().metricLatency(MetricOptions.builder().statistic("p99").period(PERIOD).build()), MAX_P99_LATENCY_MS);
+        alarm("Tenant5xx", "tessera-tenant-5xx", "One tenant's requests failed with 5xx; its requests' log lines carry its tenantId",
+                TenantMetricsSchema.worstTenant("Errors", PERIOD), TENANT_ERRORS);
+        alarm("DeadLettered", "tessera-dead-lettered", "Messages failed their last receive and went to a dead-letter queue",
+                TenantMetricsSchema.total("DeadLettered", "queue", PERIOD), 1);
+        alarm("PushDrops", "tessera-push-drops", "Many pushes found their connection gone or closed",
+                TenantMetricsSchema.total("PushesDropped", null, PERIOD), PUSH_DROPS);
 
         createDashboard(props);
     }
@@ -107,6 +123,15 @@ final class Monitoring extends Construct {
                 .map(consumer -> (IMetric) props.functions().of(EntryPoints.handlerOf(consumer.name())).function()
                         .metric("IteratorAge", MetricOptions.builder().statistic("Maximum").period(PERIOD).build()))
                 .toList()));
+        widgets.add(graph("Requests by tenant (top 10)", List.of(TenantMetricsSchema.byTenant("Requests", PERIOD))));
+        widgets.add(graph("5xx by tenant (top 10)", List.of(TenantMetricsSchema.byTenant("Errors", PERIOD))));
+        widgets.add(graph("Latency by route (max, ms)", List.of(TenantMetricsSchema.byRoute("Latency", PERIOD))));
+        widgets.add(graph("Orders by status", List.of(TenantMetricsSchema.byDimension("Orders", "status", PERIOD))));
+        widgets.add(graph("Pushes sent and dropped", List.of(TenantMetricsSchema.total("PushesSent", null, PERIOD),
+                TenantMetricsSchema.total("PushesDropped", null, PERIOD))));
+        widgets.add(graph("Dead-lettered messages by queue", List.of(TenantMetricsSchema.byDimension("DeadLettered", "queue", PERIOD))));
+        widgets.add(graph("Analytics write requests by tenant (top 10)", List.of(TenantMetricsSchema.byTenant("AnalyticsWriteRequests", PERIOD))));
+        widgets.add(graph("Cold starts by function", List.of(TenantMetricsSchema.byDimension("ColdStart", "function", PERIOD))));
         widgets.add(graph("Dead-letter and failure queues (messages)", props.messaging().deadLetterQueues().values().stream()
                 .map(queue -> (IMetric) queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().statistic("Maximum").period(PERIOD).build()))
                 .toList()));

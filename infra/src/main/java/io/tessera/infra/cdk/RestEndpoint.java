@@ -113,6 +113,7 @@ final class RestEndpoint extends Construct {
                 .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE)
+                        .tracingEnabled(true)
                         .throttlingRateLimit(STAGE_RATE_PER_SECOND)
                         .throttlingBurstLimit(STAGE_BURST)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))

@@ -68,4 +68,32 @@ class AlarmsAndDashboardTest {
         assertThat(body).contains("REST API requests and errors", "WebSocket connects and messages", "Lambda errors",
                 "Stream consumers' iterator age", "Dead-letter and failure queues");
     }
+
+    @Test
+    void theDashboardShowsTesserasPerTenantMetricsFromTheirEmfNamespace() {
+        String body = String.valueOf(TemplateJson.<Object>at(
+                synthesized.json().resources("AWS::CloudWatch::Dashboard").values().iterator().next(), "Properties", "DashboardBody"));
+        for (String metric : List.of("Requests", "Errors", "Orders", "PushesSent", "PushesDropped", "DeadLettered",
+                "AnalyticsWriteRequests", "ColdStart")) {
+            assertThat(body).contains("SELECT SUM(" + metric + ")");
+        }
+        assertThat(body).contains("SELECT MAX(Latency)", "GROUP BY tenantId", "GROUP BY route", "GROUP BY status");
+    }
+
+    @Test
+    void oneTenantsFailuresDeadLettersAndPushDropsEachRaiseAnAlarmOnTesserasOwnMetrics() {
+        Map<String, String> queries = Map.of(
+                "tessera-tenant-5xx", "SELECT SUM(Errors) FROM SCHEMA(\"Tessera\", route, tenantId) GROUP BY tenantId ORDER BY SUM() DESC LIMIT 1",
+                "tessera-dead-lettered", "SELECT SUM(DeadLettered) FROM SCHEMA(\"Tessera\", queue, tenantId)",
+                "tessera-push-drops", "SELECT SUM(PushesDropped) FROM SCHEMA(\"Tessera\", tenantId)");
+        queries.forEach((alarm, query) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", alarm,
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", query, "Period", 300))))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "tessera-rest-api-p99-latency",
+                "Namespace", "AWS/ApiGateway",
+                "MetricName", "Latency",
+                "ExtendedStatistic", "p99",
+                "Threshold", Monitoring.MAX_P99_LATENCY_MS));
+    }
 }

@@ -41,6 +41,18 @@ class FunctionsTest {
     }
 
     @Test
+    void everyFunctionTracesWithXRayAndNamesItsServiceInItsLogs() {
+        template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "TracingConfig", Map.of("Mode", "Active"),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("POWERTOOLS_SERVICE_NAME", "tessera"))))));
+        synthesized.json().resources("AWS::IAM::Policy").values().stream()
+                .map(String::valueOf)
+                .filter(policy -> policy.contains("xray:PutTraceSegments"))
+                .findAny()
+                .orElseThrow(() -> new AssertionError("no role may write X-Ray segments"));
+    }
+
+    @Test
     void everyHandlerOfTesseraResourcesHasAFunction() {
         List<Object> handlers = synthesized.json().resources("AWS::Lambda::Function").values().stream()
                 .map(function -> TemplateJson.at(function, "Properties", "Handler"))

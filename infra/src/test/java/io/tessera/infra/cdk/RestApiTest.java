@@ -41,6 +41,11 @@ class RestApiTest {
     }
 
     @Test
+    void theStageTracesRequestsWithXRay() {
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of("TracingEnabled", true)));
+    }
+
+    @Test
     void theAuthorizerChecksTokensOfTheTesseraUserPoolInTheAuthorizationHeader() {
         String userPool = synthesized.json().resources("AWS::Cognito::UserPool").keySet().iterator().next();
         template.hasResourceProperties("AWS::ApiGateway::Authorizer", Map.of(
