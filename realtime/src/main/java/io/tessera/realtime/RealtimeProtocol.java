@@ -1,8 +1,7 @@
 package io.tessera.realtime;
 
 import io.micronaut.serde.ObjectMapper;
-import io.tessera.core.access.TenantAccess;
-import io.tessera.core.access.TenantRateLimiter;
+import io.tessera.core.access.TenantAdmission;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.data.connections.Connection;
 import io.tessera.core.data.connections.ConnectionRegistry;
@@ -12,8 +11,6 @@ import io.tessera.core.push.Channel;
 import io.tessera.core.push.ConnectionAuthority;
 import io.tessera.core.push.ConnectionCloser;
 import io.tessera.core.push.ConnectionExpiry;
-import io.tessera.core.tenants.Tenant;
-import io.tessera.core.tenants.Tiers;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,23 +45,19 @@ public class RealtimeProtocol {
     private final ConnectionAuthority authority;
     private final ConnectionCloser closer;
     private final ConnectionExpiry expiry;
-    private final TenantAccess access;
-    private final TenantRateLimiter rateLimiter;
-    private final Tiers tiers;
+    private final TenantAdmission admission;
     private final ObjectMapper json;
     private final Clock clock;
 
     RealtimeProtocol(TokenVerifier verifier, ConnectionRegistry registry, ConnectionAuthority authority, ConnectionCloser closer,
-                     ConnectionExpiry expiry, TenantAccess access, TenantRateLimiter rateLimiter, Tiers tiers, ObjectMapper json,
+                     ConnectionExpiry expiry, TenantAdmission admission, ObjectMapper json,
                      Clock clock) {
         this.verifier = verifier;
         this.registry = registry;
         this.authority = authority;
         this.closer = closer;
         this.expiry = expiry;
-        this.access = access;
-        this.rateLimiter = rateLimiter;
-        this.tiers = tiers;
+        this.admission = admission;
         this.json = json;
         this.clock = clock;
     }
@@ -115,20 +108,13 @@ public class RealtimeProtocol {
                 return Optional.empty();
             }
             try {
-                withinTierRate(caller, connection);
+                admission.admit(caller, connection.tokenIssuedAt());
             } catch (TooManyRequestsException e) {
                 return Optional.of(write(Messages.Error.of(e.getMessage() + " Send again in "
                         + Math.max(1, e.retryAfter().toMillis()) + " ms.")));
             }
             return Optional.of(write(handle(connection, text)));
         });
-    }
-
-    /** A message counts against the tenant's tier rate like a REST request (the same bucket). */
-    private void withinTierRate(CallContext caller, Connection connection) {
-        Tenant tenant = access.verifyIfKnown(caller, connection.tokenIssuedAt())
-                .orElseGet(() -> access.verify(caller, connection.tokenIssuedAt()));
-        rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
     }
 
     /** Forgets a closed connection. */

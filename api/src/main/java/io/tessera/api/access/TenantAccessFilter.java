@@ -12,10 +12,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
 import io.tessera.auth.CallerClaims;
 import io.tessera.core.access.TenantAccess;
-import io.tessera.core.access.TenantRateLimiter;
+import io.tessera.core.access.TenantAdmission;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.tenants.Tenant;
-import io.tessera.core.tenants.Tiers;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,24 +24,20 @@ import java.util.Optional;
  * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Public endpoints
  * (health, sign-in, signup) do not depend on who calls, so a stale token sent along is ignored there.
  * <p>
- * The answer comes from {@link TenantAccess}'s memory, which a busy user's requests keep fresh in
- * the background, so it runs where the request is, without a hop to a blocking thread. Only a
- * tenant or user this process has not seen for {@link TenantAccess#MAX_AGE} is read from DynamoDB
- * right here: in Lambda on the invocation's own thread, locally on the event loop for that one read.
+ * The answer ({@link TenantAdmission}) comes from {@link TenantAccess}'s memory, which a busy
+ * user's requests keep fresh in the background, so it runs where the request is, without a hop to
+ * a blocking thread. Only a tenant or user this process has not seen for
+ * {@link TenantAccess#MAX_AGE} is read from DynamoDB right here: in Lambda on the invocation's own thread, locally on the event loop for that one read.
  * Resuming the filter chain on another thread instead loses request bodies now and then (Micronaut
  * 4.10), and a WebSocket upgrade its first frame, so {@code /ws} is left to HandshakeFilter.
  */
 @ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^(?!/ws(/|$)).*")
 class TenantAccessFilter implements Ordered {
 
-    private final TenantAccess access;
-    private final TenantRateLimiter rateLimiter;
-    private final Tiers tiers;
+    private final TenantAdmission admission;
 
-    TenantAccessFilter(TenantAccess access, TenantRateLimiter rateLimiter, Tiers tiers) {
-        this.access = access;
-        this.rateLimiter = rateLimiter;
-        this.tiers = tiers;
+    TenantAccessFilter(TenantAdmission admission) {
+        this.admission = admission;
     }
 
     @RequestFilter
@@ -56,8 +50,7 @@ class TenantAccessFilter implements Ordered {
         Instant tokenIssuedAt = request.getUserPrincipal(Authentication.class)
                 .map(authentication -> new CallerClaims(authentication).issuedAt())
                 .orElse(Instant.EPOCH);
-        Tenant tenant = access.verifyIfKnown(caller, tokenIssuedAt).orElseGet(() -> access.verify(caller, tokenIssuedAt));
-        rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
+        admission.admit(caller, tokenIssuedAt);
     }
 
     private static boolean isPublic(HttpRequest<?> request) {

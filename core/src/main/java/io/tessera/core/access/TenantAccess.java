@@ -60,7 +60,7 @@ public class TenantAccess {
 
     /**
      * Like {@link #verify}, answered only from what this process holds: empty when the tenant or
-     * the user would have to be read first (do that off the event loop, with {@link #verify}).
+     * the user would have to be read first (with {@link #verify}, a blocking DynamoDB read).
      */
     public Optional<Tenant> verifyIfKnown(CallContext caller, Instant tokenIssuedAt) {
         Optional<Tenant> tenant = tenants.getIfPresent(caller.tenantId());
