@@ -1,5 +1,6 @@
 package io.tessera.api.support;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -35,6 +36,11 @@ public final class ApiLambda implements AutoCloseable {
     }
 
     public APIGatewayProxyResponseEvent getWithHeaders(String path, Map<String, String> extraHeaders) {
+        return getInInvocation(path, extraHeaders, null);
+    }
+
+    /** @param invocation the Lambda context of the invocation, or null as in tests that do not need one */
+    public APIGatewayProxyResponseEvent getInInvocation(String path, Map<String, String> extraHeaders, Context invocation) {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/api-gateway-get.json");
         event.setPath(path);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
@@ -45,7 +51,7 @@ public final class ApiLambda implements AutoCloseable {
         });
         event.setHeaders(headers);
         event.setMultiValueHeaders(multiValueHeaders);
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(event, invocation);
     }
 
     @Override
