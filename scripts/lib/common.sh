@@ -14,6 +14,9 @@ if [ -z "${TESSERA_OPERATIONS:-}" ]; then
   export AWS_REGION="${AWS_REGION:-us-east-1}"
   export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
   export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+elif [ -n "${AWS_ENDPOINT_URL:-}" ] && [ -z "${AWS_REGION:-}${AWS_DEFAULT_REGION:-}${AWS_PROFILE:-}" ]; then
+  # An operations command pointed at an endpoint (the emulator) without a Region: the emulator's.
+  export AWS_REGION=us-east-1
 fi
 
 log() { printf '\033[1m[tessera]\033[0m %s\n' "$*" >&2; }

@@ -12,6 +12,8 @@ public final class LocalApplication {
         Micronaut.build(args)
                 .mainClass(LocalApplication.class)
                 .defaultEnvironments("local")
+                // Its output is JSON lines (log and EMF metric lines); the ASCII banner is neither.
+                .banner(false)
                 .start();
     }
 }

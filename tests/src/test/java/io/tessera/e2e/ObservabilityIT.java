@@ -91,9 +91,10 @@ class ObservabilityIT {
         TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
         Shop.product(tenant.asAdmin(), 300, 1);
 
-        // A management endpoint, not part of openapi.yaml: read with a plain client.
+        // A management endpoint for platform admins, not part of openapi.yaml: read with a plain client.
         HttpResponse<String> requests = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(LocalSystem.baseUrl() + "/metrics/tessera.Requests?tag=tenantId:" + tenant.id())).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(LocalSystem.baseUrl() + "/metrics/tessera.Requests?tag=tenantId:" + tenant.id()))
+                .header("Authorization", "Bearer " + LocalSystem.platformAdmin().idToken()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(requests.statusCode()).isEqualTo(200);
         JsonNode count = new ObjectMapper().readTree(requests.body()).path("measurements").get(0);

@@ -103,19 +103,27 @@ class RuntimeContractIT {
     }
 
     @Test
-    void metricsCountTheRequestsThisProcessServed() throws IOException {
+    void metricsCountTheRequestsThisProcessServedForPlatformAdminsOnly() throws Exception {
         documented("GET", "/health", "application/json");
+        String platformAdmin = LocalSystem.platformAdmin().idToken();
 
-        HttpResponse<String> names = plain("GET", "/metrics", "application/json");
+        // Its tags name every tenant: nobody else reads it.
+        assertThat(plain("GET", "/metrics", "application/json").statusCode()).isEqualTo(401);
+        assertThat(plain("GET", "/metrics/tessera.Requests", "application/json", LocalSystem.demoAdmin().idToken()).statusCode()).isEqualTo(403);
+        HttpResponse<String> names = plain("GET", "/metrics", "application/json", platformAdmin);
         assertThat(names.statusCode()).isEqualTo(200);
         assertThat(StreamSupport.stream(JSON.readTree(names.body()).path("names").spliterator(), false).map(JsonNode::asText))
                 .contains("http.server.requests", "jvm.memory.used");
-        HttpResponse<String> requests = plain("GET", "/metrics/http.server.requests", "application/json");
+        HttpResponse<String> requests = plain("GET", "/metrics/http.server.requests", "application/json", platformAdmin);
         assertThat(requests.statusCode()).isEqualTo(200);
         JsonNode count = StreamSupport.stream(JSON.readTree(requests.body()).path("measurements").spliterator(), false)
                 .filter(measurement -> measurement.path("statistic").asText().equals("COUNT"))
                 .findFirst().orElseThrow();
         assertThat(count.path("value").asDouble()).isPositive();
+
+        HttpResponse<String> malformedTag = plain("GET", "/metrics/http.server.requests?tag=status", "application/json", platformAdmin);
+        assertThat(malformedTag.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformedTag.body()).path("detail").asText()).contains("query parameters").doesNotContain("body");
     }
 
     /** The other management endpoints stay off: nothing of the process's beans or configuration is exposed. */
@@ -137,10 +145,17 @@ class RuntimeContractIT {
     }
 
     private static HttpResponse<String> plain(String method, String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalSystem.baseUrl() + path))
+        return plain(method, path, accept, null);
+    }
+
+    private static HttpResponse<String> plain(String method, String path, String accept, String idToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(LocalSystem.baseUrl() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", accept)
-                .build();
+                .header("Accept", accept);
+        if (idToken != null) {
+            builder.header("Authorization", "Bearer " + idToken);
+        }
+        HttpRequest request = builder.build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.tessera.client.model.OrderPage;
 import io.tessera.client.model.OrderRequest;
 import io.tessera.client.model.Tier;
 import io.tessera.e2e.support.Eventually;
+import io.tessera.e2e.support.LocalSystem;
 import io.tessera.e2e.support.Shop;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +104,38 @@ class EmulatorRestartIT {
                 restarting.shutdownNow();
             }
         }
+    }
+
+    /**
+     * The probes an orchestrator reads: while AWS is away the process is alive (liveness 200) but
+     * not ready (readiness 503, the unreachable services DOWN), and ready again once AWS is back.
+     */
+    @Test
+    void duringAnOutageReadinessFailsNamingWhatIsDownWhileLivenessHolds() throws Exception {
+        ExecutorService restarting = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> restart = restarting.submit(() -> {
+                Scripts.restartEmulator(Duration.ofSeconds(8));
+                return null;
+            });
+            Eventually.await(Duration.ofSeconds(30), "the emulator to go away", () ->
+                    emulatorAnswers() ? Optional.empty() : Optional.of(true));
+
+            HttpResponse<String> readiness = probe("/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("\"status\":\"DOWN\"", "dynamodb");
+            assertThat(probe("/health/liveness").statusCode()).isEqualTo(200);
+            restart.get();
+            Eventually.await(Duration.ofSeconds(30), "readiness once the emulator is back", () ->
+                    probe("/health/readiness").statusCode() == 200 ? Optional.of(true) : Optional.empty());
+        } finally {
+            restarting.shutdownNow();
+        }
+    }
+
+    private static HttpResponse<String> probe(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(LocalSystem.baseUrl() + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean emulatorAnswers() {

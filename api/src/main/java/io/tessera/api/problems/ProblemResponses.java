@@ -1,7 +1,9 @@
 package io.tessera.api.problems;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -63,7 +65,9 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
             return invalidParams.size() == 1 ? "1 input is invalid." : invalidParams.size() + " inputs are invalid.";
         }
         if (status == 400 && errorContext.getRootCause().isPresent() && !(errorContext.getRootCause().get() instanceof ProblemException)) {
-            return UnreadableRequests.explain(errorContext.getRootCause().get());
+            HttpRequest<?> request = errorContext.getRequest();
+            boolean hasBody = request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+            return UnreadableRequests.explain(errorContext.getRootCause().get(), hasBody);
         }
         String message = errorContext.getErrors().isEmpty() ? title : errorContext.getErrors().getFirst().getMessage();
         boolean generic = message.equalsIgnoreCase(title) || message.equals("Page Not Found");

@@ -24,12 +24,18 @@ final class UnreadableRequests {
     static final String WRONG_SHAPE = "The body does not have the shape openapi.yaml gives this operation:"
             + " check the field names, their JSON types, and that no field appears twice.";
     static final String BAD_TARGET = "The request target is not a valid URI (RFC 3986).";
+    static final String BAD_PARAMETERS = "The request's path or query parameters could not be read:"
+            + " give them in the form the endpoint's documentation shows.";
 
     private UnreadableRequests() {
     }
 
-    /** @param cause the root cause Micronaut reports for a 400 */
-    static String explain(Throwable cause) {
+    /**
+     * @param cause   the root cause Micronaut reports for a 400
+     * @param hasBody whether the request carried a body: without one, a shape it could not have had
+     *                is not the reason
+     */
+    static String explain(Throwable cause, boolean hasBody) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable error = cause; error != null && !chain.contains(error); error = error.getCause()) {
             chain.add(error);
@@ -51,7 +57,7 @@ final class UnreadableRequests {
                 .filter(conversion -> !conversion.getArgument().getAnnotationMetadata().hasAnnotation(Body.class))
                 .map(conversion -> "The value of " + conversion.getArgument().getName()
                         + " could not be read; give it in the form openapi.yaml shows.")
-                .orElse(WRONG_SHAPE);
+                .orElse(hasBody ? WRONG_SHAPE : BAD_PARAMETERS);
     }
 
     private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {

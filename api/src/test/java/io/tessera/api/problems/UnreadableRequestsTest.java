@@ -16,29 +16,35 @@ class UnreadableRequestsTest {
     @Test
     void parserAndFrameworkFailuresAreSaidInTheApisTermsWithoutTheirInternals() {
         assertThat(UnreadableRequests.explain(new RuntimeException(new StreamConstraintsException(
-                "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"))))
+                "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)")), true))
                 .isEqualTo(UnreadableRequests.TOO_DEEP);
         assertThat(UnreadableRequests.explain(new RuntimeException(new JsonParseException(null,
-                "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))))
+                "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow")), true))
                 .isEqualTo(UnreadableRequests.NOT_JSON);
-        assertThat(UnreadableRequests.explain(new URISyntaxException("/products/[]", "Illegal character in path", 10)))
+        assertThat(UnreadableRequests.explain(new URISyntaxException("/products/[]", "Illegal character in path", 10), true))
                 .isEqualTo(UnreadableRequests.BAD_TARGET);
         assertThat(UnreadableRequests.explain(new IllegalStateException(
-                "Duplicate property [priceMinor] encountered during deserialization of type: ProductRequest request")))
+                "Duplicate property [priceMinor] encountered during deserialization of type: ProductRequest request"), true))
                 .isEqualTo(UnreadableRequests.WRONG_SHAPE);
+    }
+
+    @Test
+    void aRequestWithoutBodyIsNeverToldItsBodyHasTheWrongShape() {
+        assertThat(UnreadableRequests.explain(new IllegalArgumentException("tag must be name:value"), false))
+                .isEqualTo(UnreadableRequests.BAD_PARAMETERS);
     }
 
     @Test
     void aQueryValueThatIsNotItsTypeIsNamedWithoutTheConvertersWords() {
         String detail = UnreadableRequests.explain(new ConversionErrorException(Argument.of(Integer.class, "limit"),
-                new NumberFormatException("For input string: \"1e1\"")));
+                new NumberFormatException("For input string: \"1e1\"")), true);
 
         assertThat(detail).contains("limit").doesNotContain("input string");
     }
 
     @Test
     void tesserasOwnRefusalOfAValueIsPassedOnAsItIs() {
-        assertThat(UnreadableRequests.explain(new IllegalStateException(new InvalidValueException("unknown tier: gold"))))
+        assertThat(UnreadableRequests.explain(new IllegalStateException(new InvalidValueException("unknown tier: gold")), true))
                 .isEqualTo("unknown tier: gold");
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Gives every HTTP request a correlation id and a trace before anything else runs (so even a
@@ -48,7 +49,9 @@ public class CorrelationIdFilter implements Ordered {
     void assign(HttpRequest<?> request) {
         String sent = request.getHeaders().get(HEADER);
         request.setAttribute(ATTRIBUTE, sent != null && sent.matches("[A-Za-z0-9._-]{1,64}") ? sent : CallContext.newCorrelationId());
-        request.setAttribute(TRACE_ATTRIBUTE, TraceContext.fromTraceparent(request.getHeaders().get(TRACEPARENT))
+        // Two traceparent headers are invalid together (W3C Trace Context §3.2): a new trace then.
+        List<String> traceparents = request.getHeaders().getAll(TRACEPARENT);
+        request.setAttribute(TRACE_ATTRIBUTE, TraceContext.fromTraceparent(traceparents.size() == 1 ? traceparents.getFirst() : null)
                 .or(() -> TraceContext.fromXRayHeader(request.getHeaders().get(XRAY_TRACE_HEADER)))
                 .or(() -> TraceContext.fromXRayHeader(System.getProperty(LAMBDA_TRACE_PROPERTY)))
                 .orElseGet(() -> TraceContext.newTrace(clock)));

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public record TraceContext(String traceId, String parentId) {
 
-    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
+    /** Version 00 exactly; a later version may append fields after the flags (W3C Trace Context §3.2.4). */
+    private static final Pattern TRACEPARENT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}(-.*)?", Pattern.DOTALL);
     private static final Pattern XRAY_ROOT = Pattern.compile("(?:^|;)\\s*Root=1-([0-9a-f]{8})-([0-9a-f]{24})\\s*(?:;|$)");
     private static final Pattern XRAY_PARENT = Pattern.compile("(?:^|;)\\s*Parent=([0-9a-f]{16})\\s*(?:;|$)");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
@@ -48,16 +49,23 @@ public record TraceContext(String traceId, String parentId) {
         return new TraceContext("%08x".formatted(clock.instant().getEpochSecond()) + randomHex(12), newSpanId());
     }
 
-    /** @return the trace of a W3C {@code traceparent} value (version 00), or empty when absent or malformed */
+    /**
+     * @return the trace of a W3C {@code traceparent} value, or empty when absent or invalid: version
+     *         {@code ff}, all-zero ids, anything but lowercase hex, or (for version 00) anything after the
+     *         flags. A later version is read by its first four fields, as the specification asks.
+     */
     public static Optional<TraceContext> fromTraceparent(@Nullable String traceparent) {
         if (traceparent == null) {
             return Optional.empty();
         }
-        Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
-        if (!matcher.matches() || matcher.group(1).equals(INVALID_TRACE_ID) || matcher.group(2).equals(INVALID_PARENT_ID)) {
+        Matcher matcher = TRACEPARENT.matcher(traceparent.strip());
+        if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new TraceContext(matcher.group(1), matcher.group(2)));
+        String version = matcher.group(1);
+        boolean invalid = version.equals("ff") || version.equals("00") && matcher.group(4) != null
+                || matcher.group(2).equals(INVALID_TRACE_ID) || matcher.group(3).equals(INVALID_PARENT_ID);
+        return invalid ? Optional.empty() : Optional.of(new TraceContext(matcher.group(2), matcher.group(3)));
     }
 
     /**

@@ -33,6 +33,16 @@ class TraceContextTest {
         assertThat(TraceContext.fromTraceparent("00-" + TRACE_ID.toUpperCase() + "-00f067aa0ba902b7-01")).isEmpty();
         assertThat(TraceContext.fromTraceparent("00-" + TRACE_ID + "-00f067aa0ba902b7-01\n{\"injected\":1}")).isEmpty();
         assertThat(TraceContext.fromTraceparent("01-" + TRACE_ID + "-00f067aa0ba902b7")).isEmpty();
+        assertThat(TraceContext.fromTraceparent("ff-" + TRACE_ID + "-00f067aa0ba902b7-01")).isEmpty();
+        assertThat(TraceContext.fromTraceparent("00-" + TRACE_ID + "-00f067aa0ba902b7-01-extra")).isEmpty();
+    }
+
+    @Test
+    void aLaterVersionIsReadByItsFirstFourFields() {
+        assertThat(TraceContext.fromTraceparent("cc-" + TRACE_ID + "-00f067aa0ba902b7-01-what-the-future-will-be-like"))
+                .map(TraceContext::traceId).hasValue(TRACE_ID);
+        assertThat(TraceContext.fromTraceparent("01-" + TRACE_ID + "-00f067aa0ba902b7-09")).map(TraceContext::traceId).hasValue(TRACE_ID);
+        assertThat(TraceContext.fromTraceparent("01-" + TRACE_ID + "-00f067aa0ba902b7-01.extra")).isEmpty();
     }
 
     @Test

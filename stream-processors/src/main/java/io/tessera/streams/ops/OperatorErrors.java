@@ -14,7 +14,12 @@ final class OperatorErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, CommandLine.ParseResult parseResult) {
         var err = command.getErr();
-        if (exception instanceof SdkException aws) {
+        // Building an SDK client inside the application context wraps the AWS error in Micronaut's own.
+        Throwable cause = exception;
+        while (!(cause instanceof SdkException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SdkException aws) {
             err.println("error: AWS: " + aws.getMessage());
             if (aws instanceof SdkClientException && String.valueOf(aws.getMessage()).contains("credentials")) {
                 err.println("hint: against the local emulator, run with AWS_ENDPOINT_URL=http://127.0.0.1:4566 "

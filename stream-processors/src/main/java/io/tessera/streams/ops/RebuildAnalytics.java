@@ -5,11 +5,12 @@ import io.tessera.core.analytics.AnalyticsRebuild;
 import io.tessera.core.analytics.Delta;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.resources.ResourcesConfiguration;
-import picocli.CommandLine;
+import io.tessera.core.tenants.TenantProfiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.io.PrintWriter;
@@ -70,7 +71,14 @@ public final class RebuildAnalytics implements Callable<Integer> {
             out.println(AwsTarget.of(context.getBean(DynamoDbStreamsClient.class).serviceClientConfiguration()).describe());
             out.println("tables: " + resources.getMainTable() + " (orders), " + resources.getAnalyticsTable() + " (aggregates)");
             AnalyticsRebuild rebuild = context.getBean(AnalyticsRebuild.class);
-            return CallContext.system(tenantId, null).call(() -> run(rebuild, out));
+            TenantProfiles tenants = context.getBean(TenantProfiles.class);
+            return CallContext.system(tenantId, null).call(() -> {
+                if (tenants.get().isEmpty()) {
+                    // As the API answers 404 for it: a mistyped id must not read as "aggregates match".
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no tenant " + tenantId);
+                }
+                return run(rebuild, out);
+            });
         } finally {
             out.flush();
         }
@@ -85,9 +93,6 @@ public final class RebuildAnalytics implements Callable<Integer> {
         Map<String, Delta> stored = rebuild.stored();
         long toWrite = computed.entrySet().stream().filter(entry -> !entry.getValue().equals(stored.get(entry.getKey()))).count();
         long toRemove = stored.keySet().stream().filter(key -> !computed.containsKey(key)).count();
-        if (computed.isEmpty() && stored.isEmpty()) {
-            out.println("tenant " + tenantId + " has no orders and no aggregates (is the tenant id right?)");
-        }
         boolean same = toWrite == 0 && toRemove == 0;
         out.printf("tenant %s: %d aggregates recomputed from its orders; stored aggregates %s%s%n", tenantId, computed.size(),
                 same ? "match" : "differ", same ? "" : " (" + toWrite + " to write, " + toRemove + " to remove)");
