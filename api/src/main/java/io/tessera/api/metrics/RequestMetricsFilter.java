@@ -3,7 +3,6 @@ package io.tessera.api.metrics;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
@@ -12,6 +11,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import io.tessera.auth.CallerClaims;
+import io.tessera.core.context.CorrelationIdFilter;
 import io.tessera.core.metrics.TenantMetrics;
 
 import java.time.Duration;
@@ -19,14 +19,13 @@ import java.time.Duration;
 /**
  * Counts every answered REST request in {@link TenantMetrics} by tenant and route template
  * ({@code GET:/orders/{orderId}}, never the raw path, so the number of routes bounds the metrics),
- * with its latency from the first filter to the response. Requests that matched no route count
+ * with its latency from the first filter ({@link CorrelationIdFilter}) to the response. Requests that matched no route count
  * under {@value #UNMATCHED}. The WebSocket upgrade is left out: its messages are not requests.
  */
 @ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^(?!/ws(/|$)).*")
 class RequestMetricsFilter implements Ordered {
 
     static final String UNMATCHED = "unmatched";
-    private static final String STARTED = "tessera.startedNanos";
 
     private final TenantMetrics metrics;
 
@@ -34,14 +33,9 @@ class RequestMetricsFilter implements Ordered {
         this.metrics = metrics;
     }
 
-    @RequestFilter
-    void start(HttpRequest<?> request) {
-        request.setAttribute(STARTED, System.nanoTime());
-    }
-
     @ResponseFilter
     void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long started = request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+        long started = CorrelationIdFilter.startedNanosOf(request);
         String tenantId = request.getUserPrincipal(Authentication.class).map(caller -> new CallerClaims(caller).tenantId()).orElse(null);
         metrics.request(tenantId, routeOf(request), response.code(), Duration.ofNanos(System.nanoTime() - started));
     }
@@ -55,7 +49,6 @@ class RequestMetricsFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        // Right after the correlation id, so the latency covers authentication and the tenant check.
         return ServerFilterPhase.FIRST.after();
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Gives every HTTP request a correlation id and a trace before anything else runs (so even a
@@ -27,6 +28,8 @@ public class CorrelationIdFilter implements Ordered {
     public static final String XRAY_TRACE_HEADER = "X-Amzn-Trace-Id";
     private static final String ATTRIBUTE = "tessera.correlationId";
     private static final String TRACE_ATTRIBUTE = "tessera.trace";
+    private static final String STARTED_ATTRIBUTE = "tessera.startedNanos";
+    private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String LAMBDA_TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
 
     private final Clock clock;
@@ -40,6 +43,11 @@ public class CorrelationIdFilter implements Ordered {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(CallContext::newCorrelationId);
     }
 
+    /** When the request reached the first filter, in {@link System#nanoTime()} units; present on every routed request. */
+    public static long startedNanosOf(HttpRequest<?> request) {
+        return request.getAttribute(STARTED_ATTRIBUTE, Long.class).orElseGet(System::nanoTime);
+    }
+
     /** The request's trace; assigned by this filter, so present on every routed request. */
     public static TraceContext traceOf(HttpRequest<?> request) {
         return request.getAttribute(TRACE_ATTRIBUTE, TraceContext.class).orElseGet(() -> TraceContext.newTrace(Clock.systemUTC()));
@@ -47,8 +55,9 @@ public class CorrelationIdFilter implements Ordered {
 
     @RequestFilter
     void assign(HttpRequest<?> request) {
+        request.setAttribute(STARTED_ATTRIBUTE, System.nanoTime());
         String sent = request.getHeaders().get(HEADER);
-        request.setAttribute(ATTRIBUTE, sent != null && sent.matches("[A-Za-z0-9._-]{1,64}") ? sent : CallContext.newCorrelationId());
+        request.setAttribute(ATTRIBUTE, sent != null && SANE_CORRELATION_ID.matcher(sent).matches() ? sent : CallContext.newCorrelationId());
         // Two traceparent headers are invalid together (W3C Trace Context §3.2): a new trace then.
         List<String> traceparents = request.getHeaders().getAll(TRACEPARENT);
         request.setAttribute(TRACE_ATTRIBUTE, TraceContext.fromTraceparent(traceparents.size() == 1 ? traceparents.getFirst() : null)

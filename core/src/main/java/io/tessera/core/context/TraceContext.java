@@ -2,10 +2,10 @@ package io.tessera.core.context;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +30,17 @@ public record TraceContext(String traceId, String parentId) {
     private static final Pattern TRACEPARENT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}(-.*)?", Pattern.DOTALL);
     private static final Pattern XRAY_ROOT = Pattern.compile("(?:^|;)\\s*Root=1-([0-9a-f]{8})-([0-9a-f]{24})\\s*(?:;|$)");
     private static final Pattern XRAY_PARENT = Pattern.compile("(?:^|;)\\s*Parent=([0-9a-f]{16})\\s*(?:;|$)");
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern PARENT_ID = Pattern.compile("[0-9a-f]{16}");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final String INVALID_PARENT_ID = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     public TraceContext {
-        if (!traceId.matches("[0-9a-f]{32}") || traceId.equals(INVALID_TRACE_ID)) {
+        if (!TRACE_ID.matcher(traceId).matches() || traceId.equals(INVALID_TRACE_ID)) {
             throw new IllegalArgumentException("not a trace id: " + traceId);
         }
-        if (!parentId.matches("[0-9a-f]{16}") || parentId.equals(INVALID_PARENT_ID)) {
+        if (!PARENT_ID.matcher(parentId).matches() || parentId.equals(INVALID_PARENT_ID)) {
             throw new IllegalArgumentException("not a parent id: " + parentId);
         }
     }
@@ -110,9 +111,10 @@ public record TraceContext(String traceId, String parentId) {
         return id.equals(INVALID_PARENT_ID) ? newSpanId() : id;
     }
 
+    /** Trace ids identify, they do not authorize: a fast generator serves (as OpenTelemetry's does). */
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HEX.formatHex(random);
     }
 }

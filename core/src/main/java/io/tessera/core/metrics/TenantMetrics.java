@@ -3,6 +3,7 @@ package io.tessera.core.metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,14 @@ import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tessera's per-tenant metrics (SPEC §11), each written at once as one CloudWatch Embedded Metric
@@ -25,7 +31,9 @@ import java.util.Map;
  * goes to the function's log, where CloudWatch turns it into metrics; elsewhere it goes to standard
  * output (the EMF "Local" environment) and is also published as a {@link TenantMetric} event for the
  * process's own {@code /metrics}. Dimensions stay bounded: the tenant and one of route, status or
- * queue, never a user.
+ * queue, never a user. A long-running process (not Lambda, where each invocation is one request and
+ * may be frozen right after it) writes its REST requests once a second per tenant and route
+ * ({@link RequestTallies}): a line per request would cost a busy server half its throughput.
  */
 @Singleton
 public class TenantMetrics {
@@ -37,8 +45,12 @@ public class TenantMetrics {
     /** The dimension value of work that belongs to no tenant (signup, platform administration, unreadable messages). */
     public static final String NO_TENANT = "none";
 
+    static final Duration REQUEST_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
     private final Metrics metrics;
     private final ApplicationEventPublisher<TenantMetric> published;
+    private final RequestTallies requestTallies = new RequestTallies();
+    private final Optional<ScheduledExecutorService> requestFlusher;
 
     TenantMetrics(ApplicationEventPublisher<TenantMetric> published) {
         // Outside Lambda, EMF's own detection would probe the EC2 metadata service and then send to a
@@ -49,6 +61,10 @@ public class TenantMetrics {
         this.metrics = MetricsFactory.getMetricsInstance();
         this.metrics.setNamespace(NAMESPACE);
         this.published = published;
+        this.requestFlusher = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null ? Optional.empty()
+                : Optional.of(Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tenant-metrics").factory()));
+        requestFlusher.ifPresent(flusher -> flusher.scheduleWithFixedDelay(this::flushRequests,
+                REQUEST_FLUSH_INTERVAL.toMillis(), REQUEST_FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -69,11 +85,33 @@ public class TenantMetrics {
      */
     public void request(@Nullable String tenantId, String route, int status, Duration latency) {
         Map<String, String> dimensions = dimensions(tenantId, "route", route);
-        emit(List.of(
-                new TenantMetric("Requests", 1, false, dimensions),
-                new TenantMetric("Errors", status >= 500 ? 1 : 0, false, dimensions),
-                new TenantMetric("ClientErrors", status >= 400 && status < 500 ? 1 : 0, false, dimensions),
-                new TenantMetric("Latency", latency.toNanos() / 1e6, true, dimensions)));
+        if (requestFlusher.isPresent()) {
+            requestTallies.add(dimensions, status, latency);
+        } else {
+            emit(requestLine(new RequestTallies.Tally(dimensions, 1, status >= 500 ? 1 : 0, status >= 400 && status < 500 ? 1 : 0,
+                    List.of(latency.toNanos() / 1e6))));
+        }
+    }
+
+    /** Writes what the requests since the last flush counted. */
+    void flushRequests() {
+        requestTallies.drain().forEach(tally -> emit(requestLine(tally)));
+    }
+
+    /** The last requests' line before the process ends. */
+    @PreDestroy
+    void close() {
+        requestFlusher.ifPresent(ScheduledExecutorService::shutdown);
+        flushRequests();
+    }
+
+    private static List<TenantMetric> requestLine(RequestTallies.Tally tally) {
+        List<TenantMetric> line = new ArrayList<>(List.of(
+                new TenantMetric("Requests", tally.requests(), false, tally.dimensions()),
+                new TenantMetric("Errors", tally.errors(), false, tally.dimensions()),
+                new TenantMetric("ClientErrors", tally.clientErrors(), false, tally.dimensions())));
+        tally.latenciesMs().forEach(latency -> line.add(new TenantMetric("Latency", latency, true, tally.dimensions())));
+        return line;
     }
 
     /** An order reached {@code status} (created orders count under their first status): {@code Orders} by tenant and status. */
