@@ -79,12 +79,7 @@ class EmulatorRestartIT {
             open.subscribe("orders");
             ExecutorService restarting = Executors.newSingleThreadExecutor();
             try {
-                Future<?> restart = restarting.submit(() -> {
-                    Scripts.restartEmulator(Duration.ofSeconds(8));
-                    return null;
-                });
-                Eventually.await(Duration.ofSeconds(30), "the emulator to go away", () ->
-                        emulatorAnswers() ? Optional.empty() : Optional.of(true));
+                Future<?> restart = outage(restarting, Duration.ofSeconds(8));
 
                 open.send("{\"action\":\"ping\"}");
                 WsClient.Received reply = open.await(message -> true, Duration.ofSeconds(15));
@@ -114,12 +109,7 @@ class EmulatorRestartIT {
     void duringAnOutageReadinessFailsNamingWhatIsDownWhileLivenessHolds() throws Exception {
         ExecutorService restarting = Executors.newSingleThreadExecutor();
         try {
-            Future<?> restart = restarting.submit(() -> {
-                Scripts.restartEmulator(Duration.ofSeconds(8));
-                return null;
-            });
-            Eventually.await(Duration.ofSeconds(30), "the emulator to go away", () ->
-                    emulatorAnswers() ? Optional.empty() : Optional.of(true));
+            Future<?> restart = outage(restarting, Duration.ofSeconds(8));
 
             HttpResponse<String> readiness = probe("/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -136,6 +126,17 @@ class EmulatorRestartIT {
     private static HttpResponse<String> probe(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(LocalSystem.baseUrl() + path))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Restarts the emulator on {@code restarting}, down for {@code down}; returns once it has gone away. */
+    private static Future<?> outage(ExecutorService restarting, Duration down) throws Exception {
+        Future<?> restart = restarting.submit(() -> {
+            Scripts.restartEmulator(down);
+            return null;
+        });
+        Eventually.await(Duration.ofSeconds(30), "the emulator to go away", () ->
+                emulatorAnswers() ? Optional.empty() : Optional.of(true));
+        return restart;
     }
 
     private static boolean emulatorAnswers() {
