@@ -14,7 +14,10 @@ if [ -z "${TESSERA_OPERATIONS:-}" ]; then
   export AWS_REGION="${AWS_REGION:-us-east-1}"
   export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
   export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
-elif [ -n "${AWS_ENDPOINT_URL:-}" ] && [ -z "${AWS_REGION:-}${AWS_DEFAULT_REGION:-}${AWS_PROFILE:-}" ]; then
+elif [ -z "${AWS_REGION:-}" ] && [ -n "${AWS_DEFAULT_REGION:-}" ]; then
+  # The AWS CLI's variable, which the Java SDK does not read.
+  export AWS_REGION="$AWS_DEFAULT_REGION"
+elif [ -z "${AWS_REGION:-}" ] && [ -n "${AWS_ENDPOINT_URL:-}" ]; then
   # An operations command pointed at an endpoint (the emulator) without a Region: the emulator's.
   export AWS_REGION=us-east-1
 fi

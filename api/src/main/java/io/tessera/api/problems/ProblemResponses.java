@@ -66,8 +66,10 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
         }
         if (status == 400 && errorContext.getRootCause().isPresent() && !(errorContext.getRootCause().get() instanceof ProblemException)) {
             HttpRequest<?> request = errorContext.getRequest();
-            boolean hasBody = request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
-            return UnreadableRequests.explain(errorContext.getRootCause().get(), hasBody);
+            boolean sent = request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+            UnreadableRequests.RequestBody body = sent ? UnreadableRequests.RequestBody.SENT
+                    : HttpMethod.permitsRequestBody(request.getMethod()) ? UnreadableRequests.RequestBody.MISSING : UnreadableRequests.RequestBody.NOT_CARRIED;
+            return UnreadableRequests.explain(errorContext.getRootCause().get(), body);
         }
         String message = errorContext.getErrors().isEmpty() ? title : errorContext.getErrors().getFirst().getMessage();
         boolean generic = message.equalsIgnoreCase(title) || message.equals("Page Not Found");

@@ -26,16 +26,20 @@ final class UnreadableRequests {
     static final String BAD_TARGET = "The request target is not a valid URI (RFC 3986).";
     static final String BAD_PARAMETERS = "The request's path or query parameters could not be read:"
             + " give them in the form the endpoint's documentation shows.";
+    static final String BODY_MISSING = "This operation needs a JSON body in the shape openapi.yaml gives it; the request had none.";
+
+    /** Whether the request carried a body, and whether its method is one that carries one. */
+    enum RequestBody { SENT, MISSING, NOT_CARRIED }
 
     private UnreadableRequests() {
     }
 
     /**
-     * @param cause   the root cause Micronaut reports for a 400
-     * @param hasBody whether the request carried a body: without one, a shape it could not have had
-     *                is not the reason
+     * @param cause the root cause Micronaut reports for a 400
+     * @param body  whether the request carried a body: without one, a shape it could not have had is
+     *              not the reason
      */
-    static String explain(Throwable cause, boolean hasBody) {
+    static String explain(Throwable cause, RequestBody body) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable error = cause; error != null && !chain.contains(error); error = error.getCause()) {
             chain.add(error);
@@ -57,7 +61,11 @@ final class UnreadableRequests {
                 .filter(conversion -> !conversion.getArgument().getAnnotationMetadata().hasAnnotation(Body.class))
                 .map(conversion -> "The value of " + conversion.getArgument().getName()
                         + " could not be read; give it in the form openapi.yaml shows.")
-                .orElse(hasBody ? WRONG_SHAPE : BAD_PARAMETERS);
+                .orElse(switch (body) {
+                    case SENT -> WRONG_SHAPE;
+                    case MISSING -> BODY_MISSING;
+                    case NOT_CARRIED -> BAD_PARAMETERS;
+                });
     }
 
     private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {

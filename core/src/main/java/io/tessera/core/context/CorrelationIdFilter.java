@@ -1,5 +1,6 @@
 package io.tessera.core.context;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -58,12 +59,17 @@ public class CorrelationIdFilter implements Ordered {
         request.setAttribute(STARTED_ATTRIBUTE, System.nanoTime());
         String sent = request.getHeaders().get(HEADER);
         request.setAttribute(ATTRIBUTE, sent != null && SANE_CORRELATION_ID.matcher(sent).matches() ? sent : CallContext.newCorrelationId());
-        // Two traceparent headers are invalid together (W3C Trace Context §3.2): a new trace then.
-        List<String> traceparents = request.getHeaders().getAll(TRACEPARENT);
-        request.setAttribute(TRACE_ATTRIBUTE, TraceContext.fromTraceparent(traceparents.size() == 1 ? traceparents.getFirst() : null)
-                .or(() -> TraceContext.fromXRayHeader(request.getHeaders().get(XRAY_TRACE_HEADER)))
+        // Two traceparent headers are invalid together (W3C Trace Context §3.2), two X-Ray headers likewise.
+        request.setAttribute(TRACE_ATTRIBUTE, TraceContext.fromTraceparent(onlyValue(request, TRACEPARENT))
+                .or(() -> TraceContext.fromXRayHeader(onlyValue(request, XRAY_TRACE_HEADER)))
                 .or(() -> TraceContext.fromXRayHeader(System.getProperty(LAMBDA_TRACE_PROPERTY)))
                 .orElseGet(() -> TraceContext.newTrace(clock)));
+    }
+
+    @Nullable
+    private static String onlyValue(HttpRequest<?> request, String header) {
+        List<String> values = request.getHeaders().getAll(header);
+        return values.size() == 1 ? values.getFirst() : null;
     }
 
     @ResponseFilter
