@@ -83,6 +83,12 @@ class CognitoUserAccounts implements UserAccounts {
         }
     }
 
+    /** Cognito's AdminUserGlobalSignOut: revokes every refresh token (and access token) of the account. */
+    @Override
+    public void signOutEverywhere(String username) {
+        call(() -> cognito.adminUserGlobalSignOut(request -> request.userPoolId(configuration.getUserPoolId()).username(username)));
+    }
+
     /** Signs the user out everywhere first, so that no refresh token of the account outlives it. */
     @Override
     public void delete(String username) {

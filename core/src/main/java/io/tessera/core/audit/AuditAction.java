@@ -17,7 +17,8 @@ public enum AuditAction {
     ROLE_CHANGED("user.role_changed"),
     USER_DISABLED("user.disabled"),
     USER_ENABLED("user.enabled"),
-    USER_DELETED("user.deleted");
+    USER_DELETED("user.deleted"),
+    SIGNED_OUT_EVERYWHERE("user.signed_out_everywhere");
 
     private final String wireName;
 

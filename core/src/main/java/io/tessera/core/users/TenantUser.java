@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
  *
  * @param userId          the Cognito {@code sub}
  * @param version         incremented by every change; the ETag an update may name in {@code If-Match}
- * @param accessChangedAt when the role or the enabled state last changed, null if never: tokens
+ * @param accessChangedAt when the role or the enabled state last changed or the user signed out
+ *                        everywhere, null if never: tokens
  *                        issued before then (in whole seconds, as {@code iat} has them) no longer
  *                        count, even if the change was undone; see {@link #accessChangeAt}
  */
@@ -34,6 +35,16 @@ public record TenantUser(String userId, String username, Role role, boolean enab
     /** The next version, enabled or disabled, with its access changed {@code at}. */
     public TenantUser withEnabled(boolean nowEnabled, Instant at) {
         return new TenantUser(userId, username, role, nowEnabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at));
+    }
+
+    /**
+     * The next version, signed out everywhere {@code at}. Every token issued up to the end of that
+     * second no longer counts: one from the same second may be from before the sign-out (tokens
+     * carry whole seconds), so signing in again works from the next second on.
+     */
+    public TenantUser signedOutEverywhere(Instant at) {
+        return new TenantUser(userId, username, role, enabled, createdAt, version + 1,
+                accessChangeAt(accessChangedAt, at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
     }
 
     /**

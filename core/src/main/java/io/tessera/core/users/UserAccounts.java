@@ -25,6 +25,9 @@ public interface UserAccounts {
     /** Disabling also signs the user out everywhere, so their refresh tokens stop working. */
     void setEnabled(String username, boolean enabled);
 
+    /** Signs the user out of every device: every refresh token of the account stops working. */
+    void signOutEverywhere(String username);
+
     /** Deletes the account; one that is already gone is fine. */
     void delete(String username);
 }

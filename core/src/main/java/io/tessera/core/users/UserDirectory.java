@@ -135,6 +135,14 @@ public class UserDirectory {
         return changed;
     }
 
+    /** Marks the user signed out everywhere now: every token issued before this second is refused. */
+    public TenantUser signOutEverywhere(String userId) {
+        TenantUser user = get(userId, OptionalLong.empty());
+        TenantUser changed = user.signedOutEverywhere(clock.instant());
+        write(user, changed);
+        return changed;
+    }
+
     public TenantUser remove(String userId, OptionalLong readVersion) {
         TenantUser user = get(userId, readVersion);
         transact(List.of(

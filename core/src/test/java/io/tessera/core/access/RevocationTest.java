@@ -42,6 +42,17 @@ class RevocationTest {
     }
 
     @Test
+    void afterSigningOutEverywhereEveryTokenOfThatSecondOrBeforeMustSignInAgainAndTheNextSecondsHolds() {
+        Instant signedOut = ISSUED.plusMillis(700);
+        Optional<TenantUser> user = Optional.of(admin(null).orElseThrow().signedOutEverywhere(signedOut));
+
+        assertThat(Revocation.ofUser(ACTIVE, user, ADMIN_TOKEN, ISSUED)).hasValueSatisfying(revoked ->
+                assertThat(revoked.toProblem().status().getCode()).isEqualTo(401));
+        assertThat(Revocation.ofUser(ACTIVE, user, ADMIN_TOKEN, ISSUED.minusSeconds(60))).isPresent();
+        assertThat(Revocation.ofUser(ACTIVE, user, ADMIN_TOKEN, ISSUED.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void aTokenInAnotherRoleThanTheStoredOneMustSignInAgain() {
         assertThat(Revocation.ofUser(ACTIVE, admin(null), Set.of(Role.MEMBER.group()), ISSUED))
                 .hasValueSatisfying(revocation -> assertThat(revocation.reason()).contains("role"));

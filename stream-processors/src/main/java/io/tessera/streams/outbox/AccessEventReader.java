@@ -22,7 +22,7 @@ import java.util.Optional;
 @Singleton
 class AccessEventReader {
 
-    /** @param change {@code disabled}, {@code enabled}, {@code removed} or {@code role_changed} */
+    /** @param change {@code disabled}, {@code enabled}, {@code removed}, {@code role_changed} or {@code signed_out} (everywhere) */
     @Serdeable
     record UserAccessChanged(String eventId, String tenantId, String userId, String change, Instant occurredAt) {
     }
@@ -62,7 +62,15 @@ class AccessEventReader {
         if (before.getBoolean("enabled") != after.getBoolean("enabled")) {
             return Optional.of(after.getBoolean("enabled") ? "enabled" : "disabled");
         }
+        if (!Objects.equals(accessChangedAt(before), accessChangedAt(after))) {
+            return Optional.of("signed_out");
+        }
         return Optional.empty();
+    }
+
+    @Nullable
+    private static String accessChangedAt(EnhancedDocument user) {
+        return user.isPresent("accessChangedAt") ? user.getString("accessChangedAt") : null;
     }
 
 }

@@ -7,6 +7,7 @@ import io.tessera.core.events.EventPublisher;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,14 @@ class AccessEventReaderTest {
         assertThat(changeOf(events.of(record("MODIFY", user("members", false), user("members", true))))).isEqualTo("enabled");
         assertThat(changeOf(events.of(record("MODIFY", user("tenant-admins", true), user("members", true))))).isEqualTo("role_changed");
         assertThat(changeOf(events.of(record("REMOVE", user("members", true), null)))).isEqualTo("removed");
+    }
+
+    @Test
+    void aUserWhoSignedOutEverywhereIsAnAccessChange() {
+        Map<String, AttributeValue> signedOut = new HashMap<>(user("members", true));
+        signedOut.put("accessChangedAt", new AttributeValue("2026-11-29T12:00:01Z"));
+
+        assertThat(changeOf(events.of(record("MODIFY", user("members", true), signedOut)))).isEqualTo("signed_out");
     }
 
     @Test
