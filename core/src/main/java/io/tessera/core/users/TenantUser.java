@@ -14,9 +14,9 @@ import java.time.temporal.ChronoUnit;
  * @param userId          the Cognito {@code sub}
  * @param version         incremented by every change; the ETag an update may name in {@code If-Match}
  * @param accessChangedAt when the role or the enabled state last changed or the user signed out
- *                        everywhere, null if never: tokens
- *                        issued before then (in whole seconds, as {@code iat} has them) no longer
- *                        count, even if the change was undone; see {@link #accessChangeAt}
+ *                        everywhere, null if never: tokens issued before then (in whole seconds, as
+ *                        {@code iat} has them) no longer count, even if the change was undone; see
+ *                        {@link #accessChangeAt}
  */
 @Serdeable
 public record TenantUser(String userId, String username, Role role, boolean enabled, Instant createdAt, long version,

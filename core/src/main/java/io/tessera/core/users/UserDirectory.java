@@ -135,7 +135,7 @@ public class UserDirectory {
         return changed;
     }
 
-    /** Marks the user signed out everywhere now: every token issued before this second is refused. */
+    /** Marks the user signed out everywhere now: every token issued up to the end of this second is refused. */
     public TenantUser signOutEverywhere(String userId) {
         TenantUser user = get(userId, OptionalLong.empty());
         TenantUser changed = user.signedOutEverywhere(clock.instant());
