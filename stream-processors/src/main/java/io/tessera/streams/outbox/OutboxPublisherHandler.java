@@ -64,13 +64,22 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
                 return failureFrom(events, sequenceNumbers, record.getDynamodb().getSequenceNumber());
             }
         }
-        OptionalInt failed = events.isEmpty() ? OptionalInt.empty() : publisher.publishAll(events);
+        OptionalInt failed = publish(events);
         if (failed.isPresent()) {
             return failure(sequenceNumbers.get(failed.getAsInt()));
         }
         LOG.info("published {} events from {} stream records", events.size(), batch.getRecords().size());
-        events.forEach(this::countOrder);
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /**
+     * Publishes events in order and logs and counts those before the first one EventBridge refused
+     * (the stream is retried from that one on); returns its index.
+     */
+    private OptionalInt publish(List<EventPublisher.Event> events) {
+        OptionalInt failed = events.isEmpty() ? OptionalInt.empty() : publisher.publishAll(events);
+        events.subList(0, failed.orElse(events.size())).forEach(this::countOrder);
+        return failed;
     }
 
     /** Logs a published order event in its own request's correlation and trace, and counts the order's new status. */
@@ -85,7 +94,7 @@ public class OutboxPublisherHandler extends MicronautRequestHandler<DynamodbEven
 
     /** Publishes what was read before an unreadable record, then reports that record. */
     private StreamsEventResponse failureFrom(List<EventPublisher.Event> events, List<String> sequenceNumbers, String unreadable) {
-        OptionalInt failed = events.isEmpty() ? OptionalInt.empty() : publisher.publishAll(events);
+        OptionalInt failed = publish(events);
         return failure(failed.isPresent() ? sequenceNumbers.get(failed.getAsInt()) : unreadable);
     }
 
