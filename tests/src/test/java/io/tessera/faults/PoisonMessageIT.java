@@ -3,7 +3,6 @@ package io.tessera.faults;
 import io.tessera.e2e.support.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -14,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.tessera.faults.Queues.SQS;
+import static io.tessera.faults.Queues.url;
+import static io.tessera.faults.Queues.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +28,6 @@ class PoisonMessageIT {
 
     private static final List<String> QUEUES = List.of("tessera-orders", "tessera-notify", "tessera-analytics-push", "tessera-uploads");
     private static final int MAX_RECEIVES = 5;
-    private static final SqsClient SQS = SqsClient.create();
     private static final List<String> POISON = new ArrayList<>();
 
     @Test
@@ -70,9 +71,8 @@ class PoisonMessageIT {
     @AfterAll
     static void deleteThePoison() {
         for (String queue : QUEUES) {
-            for (String url : List.of(url(queue), url(deadLetterQueue(queue)))) {
-                visible(url).stream().filter(message -> POISON.contains(message.body()))
-                        .forEach(message -> SQS.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle())));
+            for (String holding : List.of(queue, deadLetterQueue(queue))) {
+                Queues.deleteWhere(holding, message -> POISON.contains(message.body()));
             }
         }
     }
@@ -83,31 +83,10 @@ class PoisonMessageIT {
 
     private static Message awaitIn(String queue, String body) throws Exception {
         return Eventually.await(Duration.ofSeconds(90), "the poison message in " + queue, () ->
-                visible(url(queue)).stream().filter(message -> message.body().equals(body)).findFirst());
+                visible(queue).stream().filter(message -> message.body().equals(body)).findFirst());
     }
 
     private static long copiesIn(String queue, String body) {
-        return visible(url(queue)).stream().filter(message -> message.body().equals(body)).count();
-    }
-
-    /**
-     * The messages a queue holds now: each receive hides what it returned, so the next one returns
-     * others; once all are seen they are made visible again for their consumers.
-     */
-    private static List<Message> visible(String url) {
-        List<Message> all = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = SQS.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-            all.addAll(batch);
-        } while (!batch.isEmpty());
-        all.forEach(message -> SQS.changeMessageVisibility(request -> request.queueUrl(url)
-                .receiptHandle(message.receiptHandle()).visibilityTimeout(0)));
-        return all;
-    }
-
-    private static String url(String queue) {
-        return SQS.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        return visible(queue).stream().filter(message -> message.body().equals(body)).count();
     }
 }

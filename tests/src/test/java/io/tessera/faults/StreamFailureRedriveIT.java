@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static io.tessera.faults.Queues.SQS;
+import static io.tessera.faults.Queues.url;
+import static io.tessera.faults.Queues.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +48,6 @@ class StreamFailureRedriveIT {
     private static final List<String> FAILURE_QUEUES = List.of("tessera-outbox-dlq", "tessera-analytics-dlq");
     /** The AWS Lambda Developer Guide's example on-failure record of a DynamoDB stream (see RecordedOnFailureMessage there). */
     private static final Path RECORDED = Scripts.ROOT.resolve("stream-processors/src/test/resources/ops/dynamodb-stream-on-failure.json");
-    private static final SqsClient SQS = SqsClient.create();
     private static final DynamoDbClient DYNAMODB = DynamoDbClient.create();
     private static final DynamoDbStreamsClient STREAMS = DynamoDbStreamsClient.create();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,9 +127,7 @@ class StreamFailureRedriveIT {
     @AfterAll
     static void deleteTheFailures() {
         for (String queue : FAILURE_QUEUES) {
-            String url = url(queue);
-            visible(queue).stream().filter(message -> SENT_OR_FOUND.contains(message.messageId()))
-                    .forEach(message -> SQS.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle())));
+            Queues.deleteWhere(queue, message -> SENT_OR_FOUND.contains(message.messageId()));
         }
     }
 
@@ -172,27 +170,6 @@ class StreamFailureRedriveIT {
 
     private static String streamArn() {
         return DYNAMODB.describeTable(request -> request.tableName(MAIN_TABLE)).table().latestStreamArn();
-    }
-
-    /**
-     * The messages a queue holds now: each receive hides what it returned, so the next one returns
-     * others; once all are seen they are made visible again.
-     */
-    private static List<Message> visible(String queue) {
-        String url = url(queue);
-        List<Message> all = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = SQS.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
-            all.addAll(batch);
-        } while (!batch.isEmpty());
-        all.forEach(message -> SQS.changeMessageVisibility(request -> request.queueUrl(url)
-                .receiptHandle(message.receiptHandle()).visibilityTimeout(0)));
-        return all;
-    }
-
-    private static String url(String queue) {
-        return SQS.getQueueUrl(request -> request.queueName(queue)).queueUrl();
     }
 
     private static AttributeValue s(String value) {
