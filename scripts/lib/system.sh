@@ -6,6 +6,8 @@ PROVISIONED="$TESSERA_STATE/provisioned.env"
 APP_JAVA_OPTS="--enable-native-access=ALL-UNNAMED ${APP_JAVA_OPTS:-}"
 
 build() {
+  # First: the local jar packages the console's build (console/dist) and serves it at /console/.
+  "$TESSERA_ROOT/scripts/build-console"
   log "building (./mvnw install -DskipTests)"
   mvnw -q -DskipTests install
 }
