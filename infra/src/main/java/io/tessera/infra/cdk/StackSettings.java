@@ -2,6 +2,7 @@ package io.tessera.infra.cdk;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a deployment decides: the web origins allowed to call the APIs and upload from a browser,
@@ -15,5 +16,10 @@ public record StackSettings(List<String> webOrigins, Optional<String> alarmEmail
         if (webOrigins.isEmpty() || webOrigins.stream().anyMatch(origin -> !origin.matches("https?://[^/]+"))) {
             throw new IllegalArgumentException("webOrigins must be one or more origins such as https://app.example.com, got " + webOrigins);
         }
+    }
+
+    /** These settings with one more web origin (the admin console's, known only at deploy time). */
+    public StackSettings withWebOrigin(String origin) {
+        return new StackSettings(Stream.concat(webOrigins.stream(), Stream.of(origin)).toList(), alarmEmail, jars, tierRates);
     }
 }

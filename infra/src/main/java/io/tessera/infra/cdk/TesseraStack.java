@@ -16,6 +16,9 @@ import software.constructs.Construct;
  */
 public final class TesseraStack extends Stack {
 
+    private final RestEndpoint restApi;
+    private final WebSocketEndpoint webSocket;
+
     public TesseraStack(Construct scope, String id, StackProps props, StackSettings settings) {
         super(scope, id, props);
         Identity identity = createUserPool();
@@ -24,13 +27,23 @@ public final class TesseraStack extends Stack {
         Messaging messaging = createMessaging();
         UploadsBucket uploads = createUploadsBucket(settings, messaging);
         ApiGatewayLogging apiLogging = createApiGatewayLogging();
-        WebSocketEndpoint webSocket = createWebSocketApi(apiLogging);
+        webSocket = createWebSocketApi(apiLogging);
         Functions functions = createFunctions(settings, identity, tables, secrets, uploads, messaging, webSocket);
         connectEventSources(functions, tables, messaging);
         routeWebSocket(webSocket, functions);
-        RestEndpoint restApi = createRestApi(settings, functions, identity, apiLogging);
+        restApi = createRestApi(settings, functions, identity, apiLogging);
         createAlarmsAndDashboard(settings, functions, messaging, restApi, webSocket);
         createOutputs(identity, uploads, restApi, webSocket);
+    }
+
+    /** The REST API's base URL, for clients deployed beside it (the admin console). */
+    public String restApiUrl() {
+        return restApi.api().getUrl();
+    }
+
+    /** The WebSocket stage's URL. */
+    public String webSocketUrl() {
+        return webSocket.stage().getUrl();
     }
 
     private Identity createUserPool() {
