@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openConsole, screenshot, signInAs } from './support/browser.mjs';
+import { getTenant, platformAdmin, signUpTenant } from './support/system.mjs';
+
+test('a platform admin finds a tenant by name and changes its tier', async (t) => {
+  const tenant = await signUpTenant('tiers');
+  const { page, errors } = await openConsole(t);
+
+  await signInAs(page, platformAdmin());
+  await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+  const row = page.locator(`tr[data-tenant="${tenant.id}"]`);
+  await loadUntilVisible(page, row);
+  await page.getByLabel(/Search by name/).fill(tenant.name);
+  assert.equal(await page.locator('tr[data-tenant]').count(), 1);
+
+  await row.getByLabel(`Tier of ${tenant.name}`).selectOption('standard');
+  await row.getByRole('button', { name: 'Change tier' }).click();
+  await row.getByRole('button', { name: 'Change tier' }).and(page.locator(':disabled')).waitFor();
+  await screenshot(page, 'platform-admin-tenants');
+
+  assert.equal((await getTenant(tenant.id)).tier, 'standard');
+  assert.deepEqual(errors, []);
+});
+
+/** The tenant list is paginated: new tenants are on later pages once there are many. */
+async function loadUntilVisible(page, row) {
+  const more = page.getByRole('button', { name: 'Load more tenants' });
+  await page.locator('tr[data-tenant]').first().waitFor();
+  while (!(await row.isVisible())) {
+    await more.click();
+    await page.waitForLoadState('networkidle');
+  }
+}

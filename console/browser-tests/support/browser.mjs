@@ -1,0 +1,44 @@
+// Debian's Chromium, driven by playwright-core (which never downloads a browser of its own).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CONSOLE_URL, EMULATOR_TOTP_SECRET, totp } from './system.mjs';
+
+const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ?? new URL('../../../.local/console-screenshots', import.meta.url).pathname;
+
+/** A console tab at the given width (1280 by default, 390 for a phone), with the browser's errors collected. */
+export async function openConsole(t, { width = 1280, height = 900 } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // The test command runs as root in CI, where Chromium's sandbox cannot start.
+    args: ['--no-sandbox'],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.setDefaultTimeout(20_000);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(CONSOLE_URL);
+  return { page, errors };
+}
+
+/** Signs in through the form, answering a TOTP challenge with the emulator's fixed secret. */
+export async function signInAs(page, { username, password }) {
+  await page.getByLabel('Email').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const code = page.getByLabel('Code');
+  const signedIn = page.getByRole('button', { name: 'Sign out' });
+  await code.or(signedIn).first().waitFor();
+  if (await code.isVisible()) {
+    await code.fill(totp(EMULATOR_TOTP_SECRET));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await signedIn.waitFor();
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { openConsole, screenshot, signInAs } from './support/browser.mjs';
+import { listAudit, signUpTenant } from './support/system.mjs';
+
+test('a tenant admin invites a user and sees the invitation in the audit trail', async (t) => {
+  const tenant = await signUpTenant('users');
+  const invitee = `invitee-${randomUUID().slice(0, 8)}@console.example.com`;
+  const { page, errors } = await openConsole(t);
+
+  await signInAs(page, tenant.admin);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const invite = page.getByRole('form', { name: 'Invite a user' });
+  await invite.getByLabel('Email').fill(invitee);
+  await invite.getByLabel('Role').selectOption('members');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await invite.getByRole('status').filter({ hasText: `Invited ${invitee}` }).waitFor();
+  await page.locator(`tr[data-user="${invitee}"]`).waitFor();
+
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  const entry = page.locator('tr[data-action="user.invited"]').first();
+  await entry.waitFor();
+  const invited = (await listAudit(tenant)).items.find((item) => item.action === 'user.invited');
+  assert.ok(invited, 'the API lists the invitation too');
+  assert.match(await entry.textContent(), new RegExp(invited.target));
+  await screenshot(page, 'tenant-admin-audit');
+  assert.deepEqual(errors, []);
+});
+
+test('the last tenant admin cannot be demoted, and the console says why', async (t) => {
+  const tenant = await signUpTenant('last-admin');
+  const { page, errors } = await openConsole(t, { width: 390, height: 844 });
+
+  await signInAs(page, tenant.admin);
+  await page.getByRole('link', { name: 'Users' }).click();
+  const row = page.locator(`tr[data-user="${tenant.admin.username}"]`);
+  await row.getByLabel(`Role of ${tenant.admin.username}`).selectOption('members');
+  const problem = row.getByRole('alert');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /409/);
+  assert.match(await problem.textContent(), /at least one enabled tenant admin/);
+  assert.match(await problem.textContent(), /Correlation id/);
+  await screenshot(page, 'tenant-admin-last-admin-390');
+  // The refused change is a 409 the browser logs as a failed request; nothing else may fail.
+  assert.deepEqual(errors.filter((error) => !error.includes('409')), []);
+});
