@@ -58,6 +58,7 @@ print_logins() {
 
 Tessera is up on http://localhost:8080 (REST) and ws://localhost:8080/ws (WebSocket).
 API page: http://localhost:8080/docs
+Admin console: http://localhost:8080/console/ (sign in with a tenant admin's or the platform admin's login)
 Demo tenant '$DEMO_TENANT_ID':
   tenant admin    $DEMO_ADMIN_USERNAME  /  $DEMO_ADMIN_PASSWORD
   member          $DEMO_MEMBER_USERNAME  /  $DEMO_MEMBER_PASSWORD
