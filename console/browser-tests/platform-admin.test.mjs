@@ -16,10 +16,34 @@ test('a platform admin finds a tenant by name and changes its tier', async (t) =
 
   await row.getByLabel(`Tier of ${tenant.name}`).selectOption('standard');
   await row.getByRole('button', { name: 'Change tier' }).click();
-  await row.getByRole('button', { name: 'Change tier' }).and(page.locator(':disabled')).waitFor();
+  await row.getByRole('status').filter({ hasText: 'Tier is now standard.' }).waitFor();
   await screenshot(page, 'platform-admin-tenants');
 
   assert.equal((await getTenant(tenant.id)).tier, 'standard');
+  assert.deepEqual(errors, []);
+});
+
+test('a platform admin suspends a tenant only after confirming, and reactivates it', async (t) => {
+  const tenant = await signUpTenant('suspension');
+  const { page, errors } = await openConsole(t);
+  await signInAs(page, platformAdmin());
+  const row = page.locator(`tr[data-tenant="${tenant.id}"]`);
+  await loadUntilVisible(page, row);
+
+  await row.getByRole('button', { name: 'Suspend' }).click();
+  const dialog = page.getByRole('dialog', { name: `Suspend ${tenant.name}?` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await getTenant(tenant.id)).status, 'active');
+
+  await row.getByRole('button', { name: 'Suspend' }).click();
+  await dialog.getByRole('button', { name: 'Suspend' }).click();
+  await row.getByRole('status').filter({ hasText: 'Tenant is now suspended.' }).waitFor();
+  assert.equal((await getTenant(tenant.id)).status, 'suspended');
+
+  await row.getByRole('button', { name: 'Reactivate' }).click();
+  await page.getByRole('dialog', { name: `Reactivate ${tenant.name}?` }).getByRole('button', { name: 'Reactivate' }).click();
+  await row.getByRole('status').filter({ hasText: 'Tenant is now active.' }).waitFor();
+  assert.equal((await getTenant(tenant.id)).status, 'active');
   assert.deepEqual(errors, []);
 });
 

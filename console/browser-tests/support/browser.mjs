@@ -25,10 +25,10 @@ export async function openConsole(t, { width = 1280, height = 900 } = {}) {
 
 /** Signs in through the form, answering a TOTP challenge with the emulator's fixed secret. */
 export async function signInAs(page, { username, password }) {
-  await page.getByLabel('Email').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Email', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const code = page.getByLabel('Code');
+  const code = page.getByLabel('Code', { exact: true });
   const signedIn = page.getByRole('button', { name: 'Sign out' });
   await code.or(signedIn).first().waitFor();
   if (await code.isVisible()) {

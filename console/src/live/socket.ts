@@ -107,6 +107,9 @@ export class LiveSocket {
     }
     if (code === 4401) {
       await this.options.refreshToken();
+      if (this.state === 'closed') {
+        return;
+      }
     }
     const delay = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** this.retries);
     this.retries++;

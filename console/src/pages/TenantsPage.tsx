@@ -53,17 +53,21 @@ function TenantRow({ tenant, onChanged }: { tenant: Tenant; onChanged(tenant: Te
   const { api } = useConsole();
   const [tier, setTier] = useState<Tier>(tenant.tier);
   const [confirming, setConfirming] = useState(false);
-  const [rebuilt, setRebuilt] = useState<string | undefined>();
+  const [done, setDone] = useState<string | undefined>();
   const { busy, problem, run } = useAction();
   const suspended = tenant.status === 'suspended';
 
   const change = (tenantChange: { tier?: Tier; status?: 'active' | 'suspended' }) =>
-    run(async () => onChanged(await api.tenants.changeTenant({ tenantId: tenant.id, tenantChange, ifMatch: etag(tenant.version) })));
+    run(async () => {
+      const changed = await api.tenants.changeTenant({ tenantId: tenant.id, tenantChange, ifMatch: etag(tenant.version) });
+      onChanged(changed);
+      setDone(tenantChange.tier ? `Tier is now ${changed.tier}.` : `Tenant is now ${changed.status}.`);
+    });
 
   const rebuild = () =>
     run(async () => {
       const outcome = await api.analytics.rebuildAnalytics({ tenantId: tenant.id });
-      setRebuilt(`${outcome.matched ? 'Already matched' : 'Repaired'}: ${outcome.aggregates} aggregates, ${outcome.itemsWritten} items written.`);
+      setDone(`${outcome.matched ? 'Already matched' : 'Repaired'}: ${outcome.aggregates} aggregates, ${outcome.itemsWritten} items written.`);
     });
 
   return (
@@ -87,7 +91,7 @@ function TenantRow({ tenant, onChanged }: { tenant: Tenant; onChanged(tenant: Te
           {suspended ? 'Reactivate' : 'Suspend'}
         </button>
         <button type="button" disabled={busy} onClick={() => void rebuild()}>Rebuild analytics</button>
-        {rebuilt && <p role="status">{rebuilt}</p>}
+        {done && <p role="status">{done}</p>}
         <ProblemBox problem={problem} />
         {confirming && (
           <Confirm
