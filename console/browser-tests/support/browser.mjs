@@ -6,8 +6,11 @@ import { CONSOLE_URL, EMULATOR_TOTP_SECRET, totp } from './system.mjs';
 
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ?? new URL('../../../.local/console-screenshots', import.meta.url).pathname;
 
-/** A console tab at the given width (1280 by default, 390 for a phone), with the browser's errors collected. */
-export async function openConsole(t, { width = 1280, height = 900 } = {}) {
+/**
+ * A console tab at the given width (1280 by default, 390 for a phone), with the browser's errors
+ * collected; with `clock`, the page's timers and Date are Playwright's, to move time forward.
+ */
+export async function openConsole(t, { width = 1280, height = 900, clock = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     // The test command runs as root in CI, where Chromium's sandbox cannot start.
@@ -19,6 +22,9 @@ export async function openConsole(t, { width = 1280, height = 900 } = {}) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  if (clock) {
+    await page.clock.install();
+  }
   await page.goto(CONSOLE_URL);
   return { page, errors };
 }

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openConsole, signInAs } from './support/browser.mjs';
+import { API, signUpTenant } from './support/system.mjs';
+
+test('the console refreshes the ID token a minute before it expires', async (t) => {
+  const tenant = await signUpTenant('refresh');
+  const { page, errors } = await openConsole(t, { clock: true });
+  await signInAs(page, tenant.admin);
+  await page.getByRole('heading', { name: 'Analytics' }).waitFor();
+
+  const refreshed = page.waitForResponse((response) => response.url() === `${API}/auth/refresh`);
+  // The demo pool's ID tokens live an hour: 59 minutes on, the refresh is due.
+  await page.clock.fastForward('59:05');
+  assert.equal((await refreshed).status(), 200);
+
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.locator(`tr[data-user="${tenant.admin.username}"]`).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('after a sign-out everywhere, from another device, the console returns to the sign-in form', async (t) => {
+  const tenant = await signUpTenant('signed-out');
+  const { page } = await openConsole(t);
+  await signInAs(page, tenant.admin);
+  await page.getByRole('heading', { name: 'Analytics' }).waitFor();
+
+  const signOut = await fetch(`${API}/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${tenant.adminToken}` } });
+  assert.equal(signOut.status, 204);
+  // The open WebSocket is closed (4401), the refresh token is revoked, and any call gets 401.
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
+});
