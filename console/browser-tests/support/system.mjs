@@ -35,13 +35,13 @@ async function call(method, path, { token, body, headers = {} } = {}) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** A premium tenant (the highest request rate) signed up for one test, with its first admin. */
-export async function signUpTenant(label) {
+/** A tenant (premium unless said: the highest request rate) signed up for one test, with its first admin. */
+export async function signUpTenant(label, tier = 'premium') {
   const unique = randomUUID().slice(0, 8);
   const admin = { username: `admin-${unique}@console-${unique}.example.com`, password: PASSWORD };
   const companyName = `Console ${label} ${unique}`;
   const signedUp = await call('POST', '/tenants', {
-    body: { companyName, adminEmail: admin.username, password: PASSWORD, tier: 'premium' },
+    body: { companyName, adminEmail: admin.username, password: PASSWORD, tier },
   });
   // Where sign-up is confirmed by a code, the local system hands the code back in the answer.
   if (signedUp.confirmationCode) {
@@ -84,6 +84,20 @@ export function placeOrder(token, lines) {
 
 export function getTenant(id) {
   return signIn(platformAdmin()).then((token) => call('GET', `/admin/tenants/${id}`, { token }));
+}
+
+/** Keeps the tenant over its request rate until stop() is called. */
+export function saturate(tenant) {
+  let running = true;
+  const loops = Array.from({ length: 8 }, async () => {
+    while (running) {
+      await fetch(`${API}/me`, { headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    }
+  });
+  return async () => {
+    running = false;
+    await Promise.all(loops);
+  };
 }
 
 export function listAudit(tenant) {
