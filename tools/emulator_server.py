@@ -20,6 +20,16 @@
    starts, to DestinationArn or, without one, back to the queue each message came from, at most
    MaxNumberOfMessagesPerSecond (1 to 500) when given; one active task per queue; statuses
    RUNNING, CANCELLING, CANCELLED, COMPLETED and FAILED (with a FailureReason).
+5. moto's Cognito does not check sign-up confirmation codes (any code confirms), has no
+   ResendConfirmationCode, and checks a forgotten-password code only when it starts with its own
+   prefix (any other code resets the password), once and forever. Here, as in AWS, SignUp and
+   ResendConfirmationCode issue a 6-digit code valid for 24 hours, ForgotPassword one valid for an
+   hour; a code works once, a wrong one is CodeMismatchException, a used or expired one
+   ExpiredCodeException, and a reset password must meet the pool's policy. Nothing sends mail, so
+   the code also travels in a response header (x-moto-sign-up-confirmation-code, and moto's own
+   x-moto-forgot-password-confirmation-code) for the local API to hand on. TOTP codes are moto's
+   own: checked against its fixed secret when MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP is true.
+   RevokeToken, which moto lacks, revokes a refresh token of the client as in AWS.
 
 Usage: emulator_server.py HOST PORT [--restore STATE_FILE] [--state-file STATE_FILE]
 """
@@ -29,6 +39,7 @@ import copy
 import json
 import os
 import pickle
+import random
 import signal
 import threading
 import time
@@ -37,6 +48,9 @@ import uuid
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from moto.backends import get_backend
+from moto.cognitoidp.exceptions import CodeMismatchException, ExpiredCodeException, NotAuthorizedError
+from moto.cognitoidp.models import CognitoIdpBackend, UserStatus
+from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.responses import ActionResult
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
@@ -266,6 +280,117 @@ def cancel_message_move_task(self):
 SQSResponse.start_message_move_task = start_message_move_task
 SQSResponse.list_message_move_tasks = list_message_move_tasks
 SQSResponse.cancel_message_move_task = cancel_message_move_task
+
+
+SIGN_UP_CODE_VALIDITY = 24 * 3600
+FORGOT_PASSWORD_CODE_VALIDITY = 3600
+_moto_sign_up = CognitoIdpBackend.sign_up
+_moto_forgot_password = CognitoIdpBackend.forgot_password
+_moto_sign_up_response = CognitoIdpResponse.sign_up
+
+
+def _new_code(user, purpose, validity):
+    code = f"{random.randint(0, 999_999):06d}"
+    user.tessera_codes = {**getattr(user, "tessera_codes", {}), purpose: (code, time.time() + validity)}
+    return code
+
+
+def _use_code(user, purpose, code):
+    """Raises as Cognito does unless code is the user's live code for purpose, which it then uses up."""
+    issued = getattr(user, "tessera_codes", {}).get(purpose)
+    if issued is None or issued[1] < time.time():
+        raise ExpiredCodeException("Invalid code provided, please request a code again.")
+    if code != issued[0]:
+        raise CodeMismatchException("Invalid verification code provided, please try again.")
+    del user.tessera_codes[purpose]
+
+
+def _user_of_client(backend, client_id, username):
+    pool = next((pool for pool in backend.user_pools.values() if client_id in pool.clients), None)
+    return None if pool is None else pool._get_user(username)
+
+
+def sign_up_with_code(self, client_id, username, password, attributes):
+    user, details = _moto_sign_up(self, client_id, username, password, attributes)
+    _new_code(user, "sign-up", SIGN_UP_CODE_VALIDITY)
+    return user, details
+
+
+def confirm_sign_up_with_code(self, client_id, username, confirmation_code):
+    user = _user_of_client(self, client_id, username)
+    if user is None:
+        raise CodeMismatchException("Invalid verification code provided, please try again.")
+    if user.status is not UserStatus.UNCONFIRMED:
+        raise NotAuthorizedError("User cannot be confirmed. Current status is " + user.status.value)
+    _use_code(user, "sign-up", confirmation_code)
+    user.status = UserStatus.CONFIRMED
+
+
+def forgot_password_with_code(self, client_id, username):
+    code, details = _moto_forgot_password(self, client_id, username)
+    user = _user_of_client(self, client_id, username)
+    return (None if user is None else _new_code(user, "forgot-password", FORGOT_PASSWORD_CODE_VALIDITY)), details
+
+
+def confirm_forgot_password_with_code(self, client_id, username, password, confirmation_code):
+    user = _user_of_client(self, client_id, username)
+    if user is None:
+        raise CodeMismatchException("Invalid verification code provided, please try again.")
+    _use_code(user, "forgot-password", confirmation_code)
+    self._validate_password(user.user_pool_id, password)
+    user.password = password
+
+
+def _backend_of_client(response):
+    return response._get_region_agnostic_backend()._find_backend_for_clientid(response._get_param("ClientId"))
+
+
+def sign_up_response(self):
+    result = _moto_sign_up_response(self)
+    user = _user_of_client(_backend_of_client(self), self._get_param("ClientId"), self._get_param("Username"))
+    self.response_headers["x-moto-sign-up-confirmation-code"] = user.tessera_codes["sign-up"][0]
+    return result
+
+
+def confirm_sign_up_response(self):
+    _backend_of_client(self).confirm_sign_up(
+        self._get_param("ClientId"), self._get_param("Username"), self._get_param("ConfirmationCode"))
+    return ActionResult({})
+
+
+def resend_confirmation_code(self):
+    """AWS answers alike for unknown users when the client prevents user existence errors, as Tessera's does."""
+    user = _user_of_client(_backend_of_client(self), self._get_param("ClientId"), self._get_param("Username"))
+    if user is not None and user.status is UserStatus.UNCONFIRMED:
+        self.response_headers["x-moto-sign-up-confirmation-code"] = _new_code(user, "sign-up", SIGN_UP_CODE_VALIDITY)
+    return ActionResult({"CodeDeliveryDetails": {"Destination": "e***@***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}})
+
+
+def forgot_password_response(self):
+    """moto's, except that no code header goes out when there is no account (moto sends the text None)."""
+    code, details = _backend_of_client(self).forgot_password(self._get_param("ClientId"), self._get_param("Username"))
+    if code is not None:
+        self.response_headers["x-moto-forgot-password-confirmation-code"] = code
+    return ActionResult(details)
+
+
+def revoke_token(self):
+    client_id = self._get_param("ClientId")
+    for pool in _backend_of_client(self).user_pools.values():
+        if client_id in pool.clients:
+            pool.refresh_tokens.pop(self._get_param("Token"), None)
+    return ActionResult({})
+
+
+CognitoIdpBackend.sign_up = sign_up_with_code
+CognitoIdpBackend.confirm_sign_up = confirm_sign_up_with_code
+CognitoIdpBackend.forgot_password = forgot_password_with_code
+CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password_with_code
+CognitoIdpResponse.sign_up = sign_up_response
+CognitoIdpResponse.confirm_sign_up = confirm_sign_up_response
+CognitoIdpResponse.resend_confirmation_code = resend_confirmation_code
+CognitoIdpResponse.revoke_token = revoke_token
+CognitoIdpResponse.forgot_password = forgot_password_response
 
 
 SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events", "secretsmanager")

@@ -62,7 +62,8 @@ Admin console: http://localhost:8080/console/ (sign in with a tenant admin's or 
 Demo tenant '$DEMO_TENANT_ID':
   tenant admin    $DEMO_ADMIN_USERNAME  /  $DEMO_ADMIN_PASSWORD
   member          $DEMO_MEMBER_USERNAME  /  $DEMO_MEMBER_PASSWORD
-Platform admin    $PLATFORM_ADMIN_USERNAME  /  $PLATFORM_ADMIN_PASSWORD
+Platform admin    $PLATFORM_ADMIN_USERNAME  /  $PLATFORM_ADMIN_PASSWORD  (MFA: add the TOTP secret
+                  $PLATFORM_ADMIN_TOTP_SECRET to an authenticator app, or: scripts/totp-code)
 
 Log in and call /me:
   TOKEN=\$(curl -s localhost:8080/auth/login -H 'content-type: application/json' \\

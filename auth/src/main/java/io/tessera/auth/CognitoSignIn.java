@@ -3,6 +3,7 @@ package io.tessera.auth;
 import com.nimbusds.jwt.JWTParser;
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.problems.BadRequestException;
+import io.tessera.core.problems.ForbiddenException;
 import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.core.secrets.Seals;
 import io.tessera.core.users.Usernames;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCode
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 import java.text.ParseException;
@@ -121,19 +123,35 @@ public class CognitoSignIn {
      * credentials; the emulator reports it as an unknown resource, AWS as not authorized.
      */
     public Tokens completeNewPassword(String username, String sealedSession, String newPassword) {
+        try {
+            return answer(username, sealedSession, ChallengeNameType.NEW_PASSWORD_REQUIRED, "NEW_PASSWORD", newPassword);
+        } catch (InvalidPasswordException e) {
+            throw new BadRequestException("The new password does not meet the policy: " + PasswordPolicy.DESCRIPTION + ".");
+        }
+    }
+
+    /**
+     * Answers the SOFTWARE_TOKEN_MFA challenge of a user with TOTP MFA. A wrong code is 401, and
+     * the session is then used up (as in AWS): sign in again.
+     */
+    public Tokens completeMfa(String username, String sealedSession, String code) {
+        return answer(username, sealedSession, ChallengeNameType.SOFTWARE_TOKEN_MFA, "SOFTWARE_TOKEN_MFA_CODE", code);
+    }
+
+    private Tokens answer(String username, String sealedSession, ChallengeNameType challenge, String responseName, String response) {
         String user = Usernames.of(username);
-        String session = openSession(user, ChallengeNameType.NEW_PASSWORD_REQUIRED.toString(), sealedSession)
+        String session = openSession(user, challenge.toString(), sealedSession)
                 .orElseThrow(() -> new UnauthorizedException("The session is not valid any more; sign in again."));
         try {
             return signIn(() -> issued(cognito.respondToAuthChallenge(request -> request
                     .clientId(configuration.getClientId())
-                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                    .challengeName(challenge)
                     .session(session)
-                    .challengeResponses(Map.of("USERNAME", user, "NEW_PASSWORD", newPassword))).authenticationResult()));
-        } catch (ResourceNotFoundException | ExpiredCodeException | CodeMismatchException e) {
+                    .challengeResponses(Map.of("USERNAME", user, responseName, response))).authenticationResult()));
+        } catch (ResourceNotFoundException | ExpiredCodeException e) {
             throw new UnauthorizedException("The session is not valid any more; sign in again.");
-        } catch (InvalidPasswordException e) {
-            throw new BadRequestException("The new password does not meet the policy: " + PasswordPolicy.DESCRIPTION + ".");
+        } catch (CodeMismatchException e) {
+            throw new UnauthorizedException("The code was not accepted; sign in again.");
         }
     }
 
@@ -168,11 +186,14 @@ public class CognitoSignIn {
         }
     }
 
+    /** Cognito says an account is unconfirmed only after the password was right, so saying so tells nothing new. */
     private static <T> T signIn(Supplier<T> call) {
         try {
             return call.get();
         } catch (NotAuthorizedException | UserNotFoundException e) {
             throw new UnauthorizedException("The credentials were not accepted.");
+        } catch (UserNotConfirmedException e) {
+            throw new ForbiddenException("The account is not confirmed yet: confirm the emailed code at POST /auth/confirm.");
         }
     }
 }

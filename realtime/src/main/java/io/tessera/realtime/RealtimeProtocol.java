@@ -108,7 +108,7 @@ public class RealtimeProtocol {
                 return Optional.empty();
             }
             try {
-                admission.admit(caller, connection.tokenIssuedAt());
+                admission.admit(caller, connection.tokenIssuedAt(), false);
             } catch (TooManyRequestsException e) {
                 return Optional.of(write(Messages.Error.of(e.getMessage() + " Send again in "
                         + Math.max(1, e.retryAfter().toMillis()) + " ms.")));

@@ -55,7 +55,7 @@ class TokenVerifier {
             throw new ForbiddenException("Only users of a tenant can connect.");
         }
         CallContext context = caller.callContext(CallContext.newCorrelationId(), CallContext.currentTrace());
-        access.verify(context, caller.issuedAt());
+        access.verify(context, caller.issuedAt(), false);
         return new VerifiedCaller(context, caller.issuedAt(), expiryOf(jwt));
     }
 

@@ -2,8 +2,10 @@ package io.tessera.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.client.ApiException;
+import io.tessera.client.api.AuthApi;
 import io.tessera.client.api.TenantsApi;
 import io.tessera.client.api.UsersApi;
+import io.tessera.client.model.ConfirmRequest;
 import io.tessera.client.model.Invitation;
 import io.tessera.client.model.InviteRequest;
 import io.tessera.client.model.Product;
@@ -37,8 +39,9 @@ class IdentityDetailsIT {
     void anEmailSignsInInAnyCaseAndIsOneAccountWhateverItsCase() throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String typed = "Admin-Mixed-" + unique + "@Example.test";
-        new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest().companyName("Mixed " + unique).adminEmail(typed)
-                .password(TestTenant.PASSWORD).tier(Tier.BASIC));
+        String code = new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest().companyName("Mixed " + unique).adminEmail(typed)
+                .password(TestTenant.PASSWORD).tier(Tier.BASIC)).getConfirmationCode();
+        new AuthApi(LocalSystem.anonymous()).confirmSignUp(new ConfirmRequest().username(typed.toLowerCase()).code(code));
 
         assertThat(LocalSystem.login(typed, TestTenant.PASSWORD).getTokens()).isNotNull();
         assertThat(LocalSystem.login(typed.toUpperCase(), TestTenant.PASSWORD).getTokens()).isNotNull();

@@ -6,23 +6,21 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.web.router.RouteAttributes;
 import io.tessera.auth.CallerClaims;
 import io.tessera.core.access.TenantAccess;
 import io.tessera.core.access.TenantAdmission;
 import io.tessera.core.context.CallContext;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * For every request of a tenant user: is the tenant active and the user still allowed (403/401
- * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Public endpoints
- * (health, sign-in, signup) do not depend on who calls, so a stale token sent along is ignored there.
+ * otherwise), and is the tenant within its tier's request rate (429 otherwise)? Not on
+ * {@link PublicRoutes}.
+ * A user whose tenant requires MFA they have not enrolled may make only the requests of
+ * {@link MfaEnrolment}.
  * <p>
  * The answer ({@link TenantAdmission}) comes from {@link TenantAccess}'s memory, which a busy
  * user's requests keep fresh in the background, so it runs where the request is, without a hop to
@@ -43,20 +41,14 @@ class TenantAccessFilter implements Ordered {
     @RequestFilter
     void admitTenantUser(HttpRequest<?> request) {
         Optional<CallContext> tenantCaller = CallContext.current().filter(caller -> caller.tenantId() != null);
-        if (tenantCaller.isEmpty() || isPublic(request)) {
+        if (tenantCaller.isEmpty() || PublicRoutes.isPublic(request)) {
             return;
         }
         CallContext caller = tenantCaller.get();
         Instant tokenIssuedAt = request.getUserPrincipal(Authentication.class)
                 .map(authentication -> new CallerClaims(authentication).issuedAt())
                 .orElse(Instant.EPOCH);
-        admission.admit(caller, tokenIssuedAt);
-    }
-
-    private static boolean isPublic(HttpRequest<?> request) {
-        return RouteAttributes.getRouteInfo(request)
-                .map(route -> List.of(route.getAnnotationMetadata().stringValues(Secured.class)).contains(SecurityRule.IS_ANONYMOUS))
-                .orElse(false);
+        admission.admit(caller, tokenIssuedAt, MfaEnrolment.isPartOf(request));
     }
 
     @Override

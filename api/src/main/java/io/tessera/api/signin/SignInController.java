@@ -11,11 +11,11 @@ import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.auth.CognitoSignIn;
 import io.tessera.auth.PasswordPolicy;
+import io.tessera.core.problems.BadRequestException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
-/** Login, refresh and first-login password change for clients that have no Cognito SDK. */
+/** Login, refresh and the sign-in challenges (first-login password, MFA code) for clients that have no Cognito SDK. */
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class SignInController {
@@ -35,11 +35,13 @@ class SignInController {
     record RefreshRequest(@Visible @TextLength(max = 8192) String refreshToken) {
     }
 
+    /** {@code newPassword} answers NEW_PASSWORD_REQUIRED, {@code code} SOFTWARE_TOKEN_MFA: exactly one is given. */
     @Serdeable
     record ChallengeAnswer(@Visible @TextLength(max = 128) String username,
                            @Visible @TextLength(max = 4096) String session,
-                           @NotBlank @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
-                           @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE) String newPassword) {
+                           @Nullable @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
+                           @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE) String newPassword,
+                           @Nullable @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits the authenticator app shows") String code) {
     }
 
     @Serdeable
@@ -68,10 +70,18 @@ class SignInController {
                 : new LoginResponse(null, new Challenge(outcome.challenge().name(), outcome.challenge().session()));
     }
 
-    /** Answers the NEW_PASSWORD_REQUIRED challenge an invited user gets at first login. */
+    /**
+     * Answers the NEW_PASSWORD_REQUIRED challenge an invited user gets at first login, or the
+     * SOFTWARE_TOKEN_MFA challenge of a user with MFA.
+     */
     @Post("/challenge")
     Tokens answerChallenge(@Body @Valid ChallengeAnswer answer) {
-        return Tokens.of(signIn.completeNewPassword(answer.username(), answer.session(), answer.newPassword()));
+        if ((answer.newPassword() == null) == (answer.code() == null)) {
+            throw new BadRequestException("Give either newPassword (NEW_PASSWORD_REQUIRED) or code (SOFTWARE_TOKEN_MFA).");
+        }
+        return Tokens.of(answer.code() != null
+                ? signIn.completeMfa(answer.username(), answer.session(), answer.code())
+                : signIn.completeNewPassword(answer.username(), answer.session(), answer.newPassword()));
     }
 
     @Post("/refresh")

@@ -1,5 +1,6 @@
 package io.tessera.api.tenants;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,7 +22,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** Public tenant signup. */
+/**
+ * Public tenant signup: 201 with the tenant, {@code pending} until its admin confirms the emailed
+ * code at {@code POST /auth/confirm} ({@link TenantSignup}).
+ */
 @Controller("/tenants")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class SignupController {
@@ -43,9 +47,15 @@ class SignupController {
                          @NotNull Tier tier) {
     }
 
+    /** @param confirmationCode present only where nothing sends mail (locally), never in AWS */
+    @Serdeable
+    record SignupResponse(TenantView tenant, @Nullable String confirmationCode) {
+    }
+
     @Post
-    HttpResponse<TenantView> signUp(@Body @Valid SignupRequest request) {
-        Tenant tenant = signup.signUp(request.companyName().strip(), request.adminEmail(), request.password(), request.tier());
-        return HttpResponse.created(TenantView.of(tenant, tiers.of(tenant.tier())));
+    HttpResponse<SignupResponse> signUp(@Body @Valid SignupRequest request) {
+        TenantSignup.SignedUp signedUp = signup.signUp(request.companyName().strip(), request.adminEmail(), request.password(), request.tier());
+        Tenant tenant = signedUp.tenant();
+        return HttpResponse.created(new SignupResponse(TenantView.of(tenant, tiers.of(tenant.tier())), signedUp.confirmationCode().orElse(null)));
     }
 }

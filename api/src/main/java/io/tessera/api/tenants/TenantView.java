@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A tenant as the API shows it, with the limits of its tier. */
 @Serdeable
 public record TenantView(String id, String name, Tier tier, TenantStatus status, Instant createdAt,
-                         int userCount, long storageUsedBytes, Limits limits, long version) {
+                         int userCount, long storageUsedBytes, Limits limits, long version, boolean mfaRequired) {
 
     @Serdeable
     public record Limits(int maxUsers, long maxUploadBytes, long storageQuotaBytes, int requestsPerSecond) {
@@ -21,6 +21,6 @@ public record TenantView(String id, String name, Tier tier, TenantStatus status,
         return new TenantView(tenant.id(), tenant.name(), tenant.tier(), tenant.status(), tenant.createdAt(),
                 tenant.userCount(), tenant.storageUsedBytes(),
                 new Limits(limits.getMaxUsers(), limits.getMaxUploadBytes(), limits.getStorageQuotaBytes(), limits.getRequestsPerSecond()),
-                tenant.version());
+                tenant.version(), tenant.mfaRequired());
     }
 }

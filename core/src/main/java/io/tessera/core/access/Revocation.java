@@ -19,8 +19,14 @@ import java.util.Set;
  * @param signInAgain true when a new token would help (the user left the tenant or changed role:
  *                    401 on REST), false when the user or tenant is refused as such (403)
  * @param reason      for the caller, e.g. "This account is disabled."
+ * @param enrolMfa    true when all that is missing is the TOTP MFA the tenant requires: enrolling
+ *                    ({@code /me/mfa/**}) is still allowed
  */
-public record Revocation(boolean signInAgain, String reason) {
+public record Revocation(boolean signInAgain, String reason, boolean enrolMfa) {
+
+    private Revocation(boolean signInAgain, String reason) {
+        this(signInAgain, reason, false);
+    }
 
     /** Judges a tenant's standing: it must exist and be active. */
     public static Optional<Revocation> ofTenant(Optional<Tenant> tenant) {
@@ -36,7 +42,8 @@ public record Revocation(boolean signInAgain, String reason) {
     /**
      * Judges a tenant user's token against what is stored now: the tenant's standing, then the
      * user's (still in the tenant, enabled, in the role the token claims, and no change of role or
-     * enabled state since the token was issued, even one that was undone).
+     * enabled state since the token was issued, even one that was undone), and TOTP MFA enabled if
+     * the tenant requires it.
      *
      * @param user          the user's directory entry, empty if the user is not in the tenant
      * @param tokenRoles    the {@code cognito:groups} the token carries
@@ -58,6 +65,10 @@ public record Revocation(boolean signInAgain, String reason) {
             Instant changedAt = user.get().accessChangedAt();
             if (changedAt != null && tokenIssuedAt.isBefore(changedAt.truncatedTo(ChronoUnit.SECONDS))) {
                 return Optional.of(new Revocation(true, "Your access has changed since this token was issued; sign in again."));
+            }
+            if (tenant.get().mfaRequired() && !user.get().mfaEnabled()) {
+                return Optional.of(new Revocation(false,
+                        "Your tenant requires MFA: enrol an authenticator app at POST /me/mfa/totp first.", true));
             }
             return Optional.empty();
         });

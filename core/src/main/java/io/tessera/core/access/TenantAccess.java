@@ -43,18 +43,18 @@ public class TenantAccess {
     /**
      * Returns the caller's tenant, or throws: 403 for a tenant that is not active or a disabled
      * user, 401 for a user who left the tenant or whose role or enabled state changed since the
-     * token was issued (see {@link Revocation#ofUser}).
+     * token was issued, 403 for a user without the MFA the tenant requires unless {@code enrollingMfa}
+     * (see {@link Revocation#ofUser}).
      *
      * @param tokenIssuedAt the {@code iat} of the token the caller came with
+     * @param enrollingMfa  whether the request is one a user needs to enrol MFA ({@code GET /me}, {@code /me/mfa/**})
      */
-    public Tenant verify(CallContext caller, Instant tokenIssuedAt) {
+    public Tenant verify(CallContext caller, Instant tokenIssuedAt, boolean enrollingMfa) {
         Optional<Tenant> tenant = tenants.get(caller.tenantId());
         Optional<Revocation> revocation = caller.userId() == null
                 ? Revocation.ofTenant(tenant)
                 : Revocation.ofUser(tenant, users.get(new UserKey(caller.tenantId(), caller.userId())), caller.roles(), tokenIssuedAt);
-        revocation.ifPresent(revoked -> {
-            throw revoked.toProblem();
-        });
+        refuse(revocation, enrollingMfa);
         return tenant.orElseThrow();
     }
 
@@ -62,7 +62,7 @@ public class TenantAccess {
      * Like {@link #verify}, answered only from what this process holds: empty when the tenant or
      * the user would have to be read first (with {@link #verify}, a blocking DynamoDB read).
      */
-    public Optional<Tenant> verifyIfKnown(CallContext caller, Instant tokenIssuedAt) {
+    public Optional<Tenant> verifyIfKnown(CallContext caller, Instant tokenIssuedAt, boolean enrollingMfa) {
         Optional<Tenant> tenant = tenants.getIfPresent(caller.tenantId());
         if (tenant == null) {
             return Optional.empty();
@@ -77,10 +77,20 @@ public class TenantAccess {
         if (user == null) {
             return Optional.empty();
         }
-        Revocation.ofUser(tenant, user, caller.roles(), tokenIssuedAt).ifPresent(revoked -> {
+        refuse(Revocation.ofUser(tenant, user, caller.roles(), tokenIssuedAt), enrollingMfa);
+        return tenant;
+    }
+
+    /** The caller's directory entry as this process holds it (read by an earlier {@link #verify}), or empty. */
+    public Optional<TenantUser> knownUser(CallContext caller) {
+        Optional<TenantUser> user = users.getIfPresent(new UserKey(caller.tenantId(), caller.userId()));
+        return user == null ? Optional.empty() : user;
+    }
+
+    private static void refuse(Optional<Revocation> revocation, boolean enrollingMfa) {
+        revocation.filter(revoked -> !(enrollingMfa && revoked.enrolMfa())).ifPresent(revoked -> {
             throw revoked.toProblem();
         });
-        return tenant;
     }
 
     /** Makes this process see a tenant's or user's change at once instead of after the cache expires. */

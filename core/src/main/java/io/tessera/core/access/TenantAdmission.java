@@ -29,11 +29,13 @@ public class TenantAdmission {
     /**
      * @param caller        a tenant user (its {@code tenantId} set)
      * @param tokenIssuedAt the {@code iat} of the caller's token
+     * @param enrollingMfa  whether the request is one a user needs to enrol the MFA the tenant requires
      * @return the caller's tenant, answered from memory when this process knows it, read otherwise
      * @throws io.tessera.core.problems.ProblemException 401, 403 or 429 as above
      */
-    public Tenant admit(CallContext caller, Instant tokenIssuedAt) {
-        Tenant tenant = access.verifyIfKnown(caller, tokenIssuedAt).orElseGet(() -> access.verify(caller, tokenIssuedAt));
+    public Tenant admit(CallContext caller, Instant tokenIssuedAt, boolean enrollingMfa) {
+        Tenant tenant = access.verifyIfKnown(caller, tokenIssuedAt, enrollingMfa)
+                .orElseGet(() -> access.verify(caller, tokenIssuedAt, enrollingMfa));
         rateLimiter.acquire(tenant.id(), tiers.of(tenant.tier()).getRequestsPerSecond());
         return tenant;
     }

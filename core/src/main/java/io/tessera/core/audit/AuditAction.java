@@ -18,7 +18,11 @@ public enum AuditAction {
     USER_DISABLED("user.disabled"),
     USER_ENABLED("user.enabled"),
     USER_DELETED("user.deleted"),
-    SIGNED_OUT_EVERYWHERE("user.signed_out_everywhere");
+    SIGNED_OUT_EVERYWHERE("user.signed_out_everywhere"),
+    PASSWORD_RESET("user.password_reset"),
+    MFA_ENABLED("user.mfa_enabled"),
+    MFA_DISABLED("user.mfa_disabled"),
+    MFA_REQUIREMENT_CHANGED("tenant.mfa_requirement_changed");
 
     private final String wireName;
 

@@ -129,14 +129,14 @@ public class TenantItems extends TenantTable {
         return binding.append("|caller=").append(caller == null ? "-" : caller).toString();
     }
 
-    /** Also checks that an index partition is this tenant's, whatever the caller wrote. */
+    /** Also checks that an index partition is this tenant's or a platform listing's, whatever the caller wrote. */
     @Override
     protected Map<String, AttributeValue> withKey(String sortKey, EnhancedDocument attributes) {
         Map<String, AttributeValue> item = super.withKey(sortKey, attributes);
         for (TesseraResources.Index index : TesseraResources.MAIN_TABLE.indexes()) {
             AttributeValue value = item.get(index.partitionKey());
             boolean scoped = value == null || value.s() != null
-                    && (value.s().startsWith(partition() + "#") || value.s().equals(PlatformItems.TENANTS_PARTITION));
+                    && (value.s().startsWith(partition() + "#") || PlatformItems.INDEX_PARTITIONS.contains(value.s()));
             if (!scoped) {
                 throw new IllegalArgumentException(index.partitionKey() + " must be built with indexPartition()");
             }

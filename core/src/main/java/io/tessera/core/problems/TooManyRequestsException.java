@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 
 import java.time.Duration;
 
-/** The tenant has used up its request rate; the caller may retry after {@link #retryAfter()}. */
+/** A rate or attempt limit is used up (the tenant's request rate, code attempts); the caller may retry after {@link #retryAfter()}. */
 public class TooManyRequestsException extends ProblemException {
 
     private final Duration retryAfter;

@@ -129,4 +129,23 @@ public final class TesseraResources {
             "{\"source\":[\"tessera.tenants\"],\"detail-type\":[\"UserAccessChanged\",\"TenantStatusChanged\"]}", CONNECTIONS_QUEUE);
 
     public static final List<Rule> RULES = List.of(CHECKOUT_RULE, ORDER_EVENTS_RULE, ACCESS_CHANGES_RULE);
+
+    /**
+     * A job run every {@code period}: in AWS an EventBridge rule with a schedule expression invokes
+     * its handler; locally a timer calls the same handler (moto runs no schedules).
+     */
+    public record Schedule(String name, Duration period) {
+
+        /** The EventBridge schedule expression, e.g. {@code rate(1 hour)}. */
+        public String expression() {
+            long hours = period.toHours();
+            return "rate(" + hours + (hours == 1 ? " hour)" : " hours)");
+        }
+    }
+
+    /** Removes signups nobody confirmed in time (PendingSignups). */
+    public static final String SIGNUP_CLEANUP_NAME = "tessera-signup-cleanup";
+    public static final Schedule SIGNUP_CLEANUP = new Schedule(SIGNUP_CLEANUP_NAME, Duration.ofHours(1));
+
+    public static final List<Schedule> SCHEDULES = List.of(SIGNUP_CLEANUP);
 }

@@ -5,6 +5,7 @@ import io.tessera.core.data.PlatformItems;
 import io.tessera.core.data.TenantItems;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
@@ -32,8 +33,12 @@ public class TenantProfiles {
         this.clock = clock;
     }
 
-    /** Creates the profile as PENDING; false if the tenant id is already taken. */
-    public boolean createPending(String name, Tier tier) {
+    /**
+     * Creates the profile as PENDING, awaiting its first admin; false if the tenant id is already taken.
+     *
+     * @param adminUsername the only account whose confirmation may make the tenant active ({@link #pendingAdmin})
+     */
+    public boolean createPending(String name, Tier tier, String adminUsername) {
         Instant now = clock.instant();
         EnhancedDocument profile = TenantItems.document()
                 .putString("type", "TENANT")
@@ -41,6 +46,7 @@ public class TenantProfiles {
                 .putString("name", name)
                 .putString("tier", tier.wireName())
                 .putString("status", TenantStatus.PENDING.wireName())
+                .putString("pendingAdmin", adminUsername)
                 .putString("createdAt", now.toString())
                 .putNumber("userCount", 0)
                 .putNumber("adminCount", 0)
@@ -48,12 +54,21 @@ public class TenantProfiles {
                 .putNumber("version", 1)
                 .putString("gsi1pk", PlatformItems.TENANTS_PARTITION)
                 .putString("gsi1sk", now + "#" + items.tenantId())
+                .putString("gsi2pk", PlatformItems.PENDING_SIGNUPS_PARTITION)
+                .putString("gsi2sk", now + "#" + items.tenantId())
                 .build();
         return items.put(SORT_KEY, profile, Expr.of("attribute_not_exists(pk)"));
     }
 
     public Optional<Tenant> get() {
         return items.get(SORT_KEY).map(TenantProfiles::toTenant);
+    }
+
+    /** The username of the first admin a PENDING tenant awaits; empty once it is active. */
+    public Optional<String> pendingAdmin() {
+        return items.get(SORT_KEY)
+                .filter(profile -> TenantStatus.PENDING.wireName().equals(profile.getString("status")))
+                .map(profile -> profile.getString("pendingAdmin"));
     }
 
     /** The sort key to ask for, with others, when the profile is read in a batch ({@link #among}). */
@@ -77,6 +92,12 @@ public class TenantProfiles {
         return items.update(SORT_KEY, Expr.of("SET tier = :tier, #status = :status, version = version + :one")
                         .name("#status", "status").value(":tier", tier.wireName()).value(":status", status.wireName()).value(":one", 1),
                 condition).map(TenantProfiles::toTenant);
+    }
+
+    /** Sets whether every user of the tenant must use TOTP MFA; empty if there is no profile. */
+    public Optional<Tenant> setMfaRequired(boolean required) {
+        return items.update(SORT_KEY, Expr.of("SET mfaRequired = :required").value(":required", AttributeValue.fromBool(required)),
+                Expr.of("attribute_exists(pk)")).map(TenantProfiles::toTenant);
     }
 
     /** Removes a profile that signup could not complete. */
@@ -134,7 +155,7 @@ public class TenantProfiles {
     /** Signup's last step, in one transaction with the first admin's directory entry: the tenant goes live. */
     public TransactWriteItem activateWithFirstAdmin() {
         return items.transactionUpdate(SORT_KEY,
-                Expr.of("SET #status = :active, userCount = :one, adminCount = :one, version = version + :one")
+                Expr.of("SET #status = :active, userCount = :one, adminCount = :one, version = version + :one REMOVE pendingAdmin, gsi2pk, gsi2sk")
                         .name("#status", "status").value(":active", TenantStatus.ACTIVE.wireName()).value(":one", 1),
                 Expr.of("#status = :pending").value(":pending", TenantStatus.PENDING.wireName()));
     }
@@ -149,6 +170,7 @@ public class TenantProfiles {
                 document.getNumber("userCount").intValue(),
                 document.getNumber("adminCount").intValue(),
                 document.getNumber("storageUsedBytes").longValue(),
-                document.getNumber("version").longValue());
+                document.getNumber("version").longValue(),
+                document.isPresent("mfaRequired") && document.getBoolean("mfaRequired"));
     }
 }

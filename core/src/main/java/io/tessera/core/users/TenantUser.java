@@ -17,24 +17,30 @@ import java.time.temporal.ChronoUnit;
  *                        everywhere, null if never: tokens issued before then (in whole seconds, as
  *                        {@code iat} has them) no longer count, even if the change was undone; see
  *                        {@link #accessChangeAt}
+ * @param mfaEnabled      whether the account signs in with a TOTP code (mirrors Cognito's MFA preference)
  */
 @Serdeable
 public record TenantUser(String userId, String username, Role role, boolean enabled, Instant createdAt, long version,
-                         @JsonIgnore @Nullable Instant accessChangedAt) {
+                         @JsonIgnore @Nullable Instant accessChangedAt, boolean mfaEnabled) {
 
     /** A new directory entry, at version 1. */
     public static TenantUser added(String userId, String username, Role role, Instant createdAt) {
-        return new TenantUser(userId, username, role, true, createdAt, 1, null);
+        return new TenantUser(userId, username, role, true, createdAt, 1, null, false);
+    }
+
+    /** The next version, with TOTP MFA on or off. */
+    public TenantUser withMfa(boolean nowEnabled) {
+        return new TenantUser(userId, username, role, enabled, createdAt, version + 1, accessChangedAt, nowEnabled);
     }
 
     /** The next version, in another role, with its access changed {@code at}. */
     public TenantUser withRole(Role newRole, Instant at) {
-        return new TenantUser(userId, username, newRole, enabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at));
+        return new TenantUser(userId, username, newRole, enabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at), mfaEnabled);
     }
 
     /** The next version, enabled or disabled, with its access changed {@code at}. */
     public TenantUser withEnabled(boolean nowEnabled, Instant at) {
-        return new TenantUser(userId, username, role, nowEnabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at));
+        return new TenantUser(userId, username, role, nowEnabled, createdAt, version + 1, accessChangeAt(accessChangedAt, at), mfaEnabled);
     }
 
     /**
@@ -44,7 +50,7 @@ public record TenantUser(String userId, String username, Role role, boolean enab
      */
     public TenantUser signedOutEverywhere(Instant at) {
         return new TenantUser(userId, username, role, enabled, createdAt, version + 1,
-                accessChangeAt(accessChangedAt, at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
+                accessChangeAt(accessChangedAt, at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)), mfaEnabled);
     }
 
     /**

@@ -143,6 +143,17 @@ public class UserDirectory {
         return changed;
     }
 
+    /** Records that the user turned TOTP MFA on or off (Cognito holds the setting; this is what access checks read). */
+    public TenantUser setMfaEnabled(String userId, boolean enabled) {
+        TenantUser user = get(userId, OptionalLong.empty());
+        if (user.mfaEnabled() == enabled) {
+            return user;
+        }
+        TenantUser changed = user.withMfa(enabled);
+        write(user, changed);
+        return changed;
+    }
+
     public TenantUser remove(String userId, OptionalLong readVersion) {
         TenantUser user = get(userId, readVersion);
         transact(List.of(
@@ -190,6 +201,7 @@ public class UserDirectory {
                 .putString("username", user.username())
                 .putString("role", user.role().group())
                 .putBoolean("enabled", user.enabled())
+                .putBoolean("mfaEnabled", user.mfaEnabled())
                 .putString("createdAt", user.createdAt().toString())
                 .putNumber("version", user.version());
         if (user.accessChangedAt() != null) {
@@ -206,6 +218,7 @@ public class UserDirectory {
                 document.getBoolean("enabled"),
                 Instant.parse(document.getString("createdAt")),
                 document.getNumber("version").longValue(),
-                document.isPresent("accessChangedAt") ? Instant.parse(document.getString("accessChangedAt")) : null);
+                document.isPresent("accessChangedAt") ? Instant.parse(document.getString("accessChangedAt")) : null,
+                document.isPresent("mfaEnabled") && document.getBoolean("mfaEnabled"));
     }
 }

@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RevocationTest {
 
     private static final Optional<Tenant> ACTIVE = Optional.of(
-            new Tenant("acme", "Acme", Tier.STANDARD, TenantStatus.ACTIVE, Instant.EPOCH, 2, 1, 0, 1));
+            new Tenant("acme", "Acme", Tier.STANDARD, TenantStatus.ACTIVE, Instant.EPOCH, 2, 1, 0, 1, false));
     private static final Instant ISSUED = Instant.parse("2026-11-29T12:00:00Z");
     private static final Set<String> ADMIN_TOKEN = Set.of(Role.TENANT_ADMIN.group());
 
     private static Optional<TenantUser> admin(Instant accessChangedAt) {
-        return Optional.of(new TenantUser("u-1", "a@acme.test", Role.TENANT_ADMIN, true, Instant.EPOCH, 3, accessChangedAt));
+        return Optional.of(new TenantUser("u-1", "a@acme.test", Role.TENANT_ADMIN, true, Instant.EPOCH, 3, accessChangedAt, false));
     }
 
     @Test
@@ -56,5 +56,17 @@ class RevocationTest {
     void aTokenInAnotherRoleThanTheStoredOneMustSignInAgain() {
         assertThat(Revocation.ofUser(ACTIVE, admin(null), Set.of(Role.MEMBER.group()), ISSUED))
                 .hasValueSatisfying(revocation -> assertThat(revocation.reason()).contains("role"));
+    }
+
+    @Test
+    void aTenantThatRequiresMfaRefusesAUserWithoutItButLetsThemEnrol() {
+        Optional<Tenant> requiringMfa = ACTIVE.map(tenant -> new Tenant(tenant.id(), tenant.name(), tenant.tier(), tenant.status(),
+                tenant.createdAt(), tenant.userCount(), tenant.adminCount(), tenant.storageUsedBytes(), tenant.version(), true));
+
+        assertThat(Revocation.ofUser(requiringMfa, admin(null), ADMIN_TOKEN, ISSUED)).hasValueSatisfying(revocation -> {
+            assertThat(revocation.enrolMfa()).isTrue();
+            assertThat(revocation.toProblem().status().getCode()).isEqualTo(403);
+        });
+        assertThat(Revocation.ofUser(requiringMfa, admin(null).map(user -> user.withMfa(true)), ADMIN_TOKEN, ISSUED)).isEmpty();
     }
 }

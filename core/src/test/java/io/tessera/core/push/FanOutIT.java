@@ -168,7 +168,7 @@ class FanOutIT {
     private String activeTenant() {
         String tenantId = "push" + UUID.randomUUID().toString().substring(0, 8);
         CallContext.system(tenantId, null).run(() -> {
-            context.getBean(TenantProfiles.class).createPending("Push test", Tier.PREMIUM);
+            context.getBean(TenantProfiles.class).createPending("Push test", Tier.PREMIUM, "admin@" + tenantId + ".test");
             context.getBean(UserDirectory.class).addFirstAdmin(
                     TenantUser.added("admin-" + tenantId, "admin@" + tenantId + ".test", Role.TENANT_ADMIN, Instant.now()));
         });

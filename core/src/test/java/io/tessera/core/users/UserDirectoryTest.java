@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserDirectoryTest {
 
     private static TenantUser user(Role role, boolean enabled) {
-        return new TenantUser("u-1", "u@acme.test", role, enabled, Instant.EPOCH, 1, null);
+        return new TenantUser("u-1", "u@acme.test", role, enabled, Instant.EPOCH, 1, null, false);
     }
 
     @Test

@@ -29,5 +29,7 @@ enum Access {
     /** Read the signing key of page cursors and challenge sessions (and know its ARN). */
     READ_SIGNING_KEY,
     /** Administer the user pool's users: create, set passwords, groups, enable, disable, sign out, delete. */
-    USER_ADMINISTRATION
+    USER_ADMINISTRATION,
+    /** Find the user pool's unconfirmed users and delete them (the signup cleanup). */
+    ACCOUNT_CLEANUP
 }

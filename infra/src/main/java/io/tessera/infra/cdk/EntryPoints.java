@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.tessera.infra.cdk.Access.ACCOUNT_CLEANUP;
 import static io.tessera.infra.cdk.Access.ANALYTICS_TABLE;
 import static io.tessera.infra.cdk.Access.CONNECTIONS_TABLE;
 import static io.tessera.infra.cdk.Access.MAIN_TABLE;
@@ -47,14 +48,17 @@ public final class EntryPoints {
     static final EntryPoint AUTHORIZER = new EntryPoint("ConnectAuthorizer", Module.REALTIME, CONNECT_AUTHORIZER, 1024, Duration.seconds(10),
             EnumSet.of(MAIN_TABLE_READ));
 
+    /** Scheduled jobs may take five minutes a run. */
+    private static final Duration SCHEDULED_TIMEOUT = Duration.minutes(5);
+
     /** Stream consumers may take a minute per batch; nothing else bounds them. */
     private static final Duration STREAM_CONSUMER_TIMEOUT = Duration.seconds(60);
     private static final int CONSUMER_MEMORY_MB = 1024;
 
     /**
-     * The consumer of each queue and stream: its handler (the class the stream-processors jar marks
-     * {@code @EventSourceMapping(source)}, as {@code EventSourceMappingsTest} checks on that jar) and
-     * what it may touch.
+     * The consumer of each queue, stream and schedule: its handler (the class the stream-processors
+     * jar marks {@code @EventSourceMapping(source)} or {@code @ScheduleTarget(source)}, as
+     * {@code EventSourceMappingsTest} checks on that jar) and what it may touch.
      */
     private record Consumer(String source, String handler, Set<Access> access) {
     }
@@ -71,7 +75,9 @@ public final class EntryPoints {
                     EnumSet.of(PUSH, SCHEDULE_CONNECTION_CHECK)),
             new Consumer(TesseraResources.OUTBOX_NAME, "io.tessera.streams.outbox.OutboxPublisherHandler", EnumSet.of(PUBLISH_EVENTS)),
             new Consumer(TesseraResources.ANALYTICS_NAME, "io.tessera.streams.analytics.AnalyticsAggregatorHandler",
-                    EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH)));
+                    EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH)),
+            new Consumer(TesseraResources.SIGNUP_CLEANUP_NAME, "io.tessera.streams.signups.PendingSignupCleanupHandler",
+                    EnumSet.of(MAIN_TABLE, ACCOUNT_CLEANUP)));
 
     private EntryPoints() {
     }
@@ -79,6 +85,7 @@ public final class EntryPoints {
     static List<EntryPoint> all() {
         return Stream.of(Stream.of(API, WEBSOCKET, AUTHORIZER),
                         TesseraResources.QUEUES.stream().map(EntryPoints::queueConsumer),
+                        TesseraResources.SCHEDULES.stream().map(EntryPoints::scheduled),
                         TesseraResources.STREAM_CONSUMERS.stream().map(EntryPoints::streamConsumer))
                 .flatMap(entryPoints -> entryPoints)
                 .toList();
@@ -94,13 +101,19 @@ public final class EntryPoints {
                 Duration.seconds(queue.visibilityTimeoutSeconds() / 2), consumer.access());
     }
 
+    static EntryPoint scheduled(TesseraResources.Schedule schedule) {
+        Consumer consumer = consumerOf(schedule.name());
+        return new EntryPoint(Names.handlerId(consumer.handler()), Module.STREAM_PROCESSORS, consumer.handler(), CONSUMER_MEMORY_MB,
+                SCHEDULED_TIMEOUT, consumer.access());
+    }
+
     static EntryPoint streamConsumer(TesseraResources.StreamConsumer stream) {
         Consumer consumer = consumerOf(stream.name());
         return new EntryPoint(Names.handlerId(consumer.handler()), Module.STREAM_PROCESSORS, consumer.handler(), CONSUMER_MEMORY_MB,
                 STREAM_CONSUMER_TIMEOUT, consumer.access());
     }
 
-    /** The class name of the handler of a source (a queue's or a stream consumer's name). */
+    /** The class name of the handler of a source (a queue's, a stream consumer's or a schedule's name). */
     public static String handlerOf(String source) {
         return consumerOf(source).handler();
     }

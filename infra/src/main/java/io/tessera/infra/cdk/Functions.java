@@ -27,6 +27,8 @@ final class Functions extends Construct {
             "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup",
             "cognito-idp:AdminEnableUser", "cognito-idp:AdminDisableUser", "cognito-idp:AdminUserGlobalSignOut",
             "cognito-idp:AdminDeleteUser");
+    private static final List<String> ACCOUNT_CLEANUP_ACTIONS = List.of(
+            "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminDeleteUser");
 
     private final Props props;
     private final Map<String, JavaFunction> byHandler = new LinkedHashMap<>();
@@ -47,6 +49,10 @@ final class Functions extends Construct {
 
     JavaFunction connectAuthorizer() {
         return of(EntryPoints.CONNECT_AUTHORIZER);
+    }
+
+    JavaFunction scheduled(TesseraResources.Schedule schedule) {
+        return of(EntryPoints.handlerOf(schedule.name()));
     }
 
     JavaFunction of(String handler) {
@@ -128,6 +134,7 @@ final class Functions extends Construct {
             }
             case READ_SIGNING_KEY -> props.secrets().signingKey().grantRead(role);
             case USER_ADMINISTRATION -> props.identity().userPool().grant(role, USER_ADMINISTRATION_ACTIONS.toArray(String[]::new));
+            case ACCOUNT_CLEANUP -> props.identity().userPool().grant(role, ACCOUNT_CLEANUP_ACTIONS.toArray(String[]::new));
         }
     }
 }

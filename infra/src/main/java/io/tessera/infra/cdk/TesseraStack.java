@@ -4,11 +4,16 @@ import io.tessera.core.resources.TesseraResources;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.constructs.Construct;
+
+import java.util.List;
 
 /**
  * Tessera in AWS: every resource it runs on. Names, keys, indexes, streams, queues, rules and
@@ -30,6 +35,7 @@ public final class TesseraStack extends Stack {
         webSocket = createWebSocketApi(apiLogging);
         Functions functions = createFunctions(settings, identity, tables, secrets, uploads, messaging, webSocket);
         connectEventSources(functions, tables, messaging);
+        schedule(functions);
         routeWebSocket(webSocket, functions);
         restApi = createRestApi(settings, functions, identity, apiLogging);
         createAlarmsAndDashboard(settings, functions, messaging, restApi, webSocket);
@@ -103,6 +109,15 @@ public final class TesseraStack extends Stack {
                         .parallelizationFactor(1)
                         .onFailure(new SqsDlq(messaging.queue(consumer.failureQueue())))
                         .build()));
+    }
+
+    /** The scheduled jobs: an EventBridge rule with a schedule expression invokes each one's function. */
+    private void schedule(Functions functions) {
+        TesseraResources.SCHEDULES.forEach(schedule -> Rule.Builder.create(this, Names.constructId(schedule.name()))
+                .ruleName(schedule.name())
+                .schedule(Schedule.expression(schedule.expression()))
+                .targets(List.of(new LambdaFunction(functions.scheduled(schedule).alias())))
+                .build());
     }
 
     private void routeWebSocket(WebSocketEndpoint webSocket, Functions functions) {

@@ -14,20 +14,24 @@ import io.tessera.core.tenants.Tiers;
 import io.tessera.core.users.GeneratedPasswords;
 import io.tessera.core.users.Role;
 import io.tessera.core.users.TenantUser;
+import io.tessera.core.users.TotpCodes;
 import io.tessera.core.users.UserDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Seeds a demo tenant (standard tier) with a tenant admin, a member and three products, plus a
- * platform admin.
+ * platform admin with TOTP MFA (platform admins always have it), whose authenticator secret goes
+ * to the provisioning output.
  * Accounts go to Cognito; the tenant profile and directory entries are written through the same
  * repositories the application uses. Passwords are random, kept in the provisioning output, and
  * reset only when the output no longer has them.
@@ -38,11 +42,13 @@ final class DemoTenantSeeder {
 
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
+    private final String clientId;
     private final ProvisioningOutput output;
 
-    DemoTenantSeeder(CognitoIdentityProviderClient cognito, String userPoolId, ProvisioningOutput output) {
+    DemoTenantSeeder(CognitoIdentityProviderClient cognito, String userPoolId, String clientId, ProvisioningOutput output) {
         this.cognito = cognito;
         this.userPoolId = userPoolId;
+        this.clientId = clientId;
         this.output = output;
     }
 
@@ -51,6 +57,7 @@ final class DemoTenantSeeder {
         String adminId = seedAccount("DEMO_ADMIN", "admin@demo.example.com", DEMO_TENANT_ID, Roles.TENANT_ADMINS);
         String memberId = seedAccount("DEMO_MEMBER", "member@demo.example.com", DEMO_TENANT_ID, Roles.MEMBERS);
         seedAccount("PLATFORM_ADMIN", "platform@tessera.example.com", null, Roles.PLATFORM_ADMINS);
+        enrolTotp("PLATFORM_ADMIN");
 
         try (ApplicationContext application = ApplicationContext.run()) {
             TenantProfiles profiles = application.getBean(TenantProfiles.class);
@@ -58,7 +65,7 @@ final class DemoTenantSeeder {
             int maxUsers = application.getBean(Tiers.class).of(Tier.STANDARD).getMaxUsers();
             CallContext.system(DEMO_TENANT_ID, null).run(() -> {
                 if (profiles.get().isEmpty()) {
-                    profiles.createPending("Demo Company", Tier.STANDARD);
+                    profiles.createPending("Demo Company", Tier.STANDARD, "admin@demo.example.com");
                     users.addFirstAdmin(TenantUser.added(adminId, "admin@demo.example.com", Role.TENANT_ADMIN, Instant.now()));
                 }
                 if (users.find(memberId).isEmpty()) {
@@ -103,6 +110,25 @@ final class DemoTenantSeeder {
         }
         output.put(key + "_USERNAME", username);
         return existing.or(() -> subOf(username)).orElseThrow();
+    }
+
+    /**
+     * Gives the account TOTP MFA, as a user would with an authenticator app (sign in, associate a
+     * software token, verify a code, prefer it), unless it has MFA already.
+     */
+    private void enrolTotp(String key) {
+        String username = output.get(key + "_USERNAME").orElseThrow();
+        if (cognito.adminGetUser(request -> request.userPoolId(userPoolId).username(username)).userMFASettingList().contains("SOFTWARE_TOKEN_MFA")) {
+            return;
+        }
+        String accessToken = cognito.initiateAuth(request -> request.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", username, "PASSWORD", output.get(key + "_PASSWORD").orElseThrow())))
+                .authenticationResult().accessToken();
+        String secret = cognito.associateSoftwareToken(request -> request.accessToken(accessToken)).secretCode();
+        cognito.verifySoftwareToken(request -> request.accessToken(accessToken).userCode(TotpCodes.at(secret, Instant.now())));
+        cognito.setUserMFAPreference(request -> request.accessToken(accessToken)
+                .softwareTokenMfaSettings(totp -> totp.enabled(true).preferredMfa(true)));
+        output.put(key + "_TOTP_SECRET", secret);
     }
 
     private Optional<String> subOf(String username) {

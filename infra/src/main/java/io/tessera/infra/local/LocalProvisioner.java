@@ -49,7 +49,7 @@ public final class LocalProvisioner {
             UserPoolProvisioner.UserPool pool = new UserPoolProvisioner(cognito).provision();
             output.put("COGNITO_USER_POOL_ID", pool.userPoolId());
             output.put("COGNITO_CLIENT_ID", pool.clientId());
-            new DemoTenantSeeder(cognito, pool.userPoolId(), output).seed();
+            new DemoTenantSeeder(cognito, pool.userPoolId(), pool.clientId(), output).seed();
         }
         output.write();
         System.out.println(output.describe(endpoint));

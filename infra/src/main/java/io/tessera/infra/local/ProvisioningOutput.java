@@ -59,12 +59,12 @@ final class ProvisioningOutput {
                   demo tenant %s
                     tenant admin    %s / %s
                     member          %s / %s
-                  platform admin    %s / %s
+                  platform admin    %s / %s, MFA: TOTP secret %s (any authenticator app)
                 """.formatted(endpoint,
                 values.get("COGNITO_USER_POOL_ID"), values.get("COGNITO_CLIENT_ID"),
                 values.get("DEMO_TENANT_ID"),
                 values.get("DEMO_ADMIN_USERNAME"), values.get("DEMO_ADMIN_PASSWORD"),
                 values.get("DEMO_MEMBER_USERNAME"), values.get("DEMO_MEMBER_PASSWORD"),
-                values.get("PLATFORM_ADMIN_USERNAME"), values.get("PLATFORM_ADMIN_PASSWORD"));
+                values.get("PLATFORM_ADMIN_USERNAME"), values.get("PLATFORM_ADMIN_PASSWORD"), values.get("PLATFORM_ADMIN_TOTP_SECRET"));
     }
 }

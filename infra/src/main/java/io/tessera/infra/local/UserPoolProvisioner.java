@@ -5,15 +5,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
  * The user pool with the immutable {@code custom:tenantId} attribute and the role groups, and a
- * public app client for username/password sign-in and refresh. The client may read the tenant
- * attribute but never write it: a user must not be able to move themselves to another tenant.
+ * public app client for username/password sign-in and refresh, with the settings of the CDK app's
+ * {@code Identity} (see there why the client may write the tenant attribute at sign-up): sign-up
+ * confirmed by an emailed code, reset by email, optional TOTP MFA.
  */
 final class UserPoolProvisioner {
 
@@ -58,10 +63,17 @@ final class UserPoolProvisioner {
                         .requireNumbers(true)
                         .requireSymbols(false)
                         .temporaryPasswordValidityDays(7)))
-                .adminCreateUserConfig(config -> config.allowAdminCreateUserOnly(true))
+                .adminCreateUserConfig(config -> config.allowAdminCreateUserOnly(false))
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .accountRecoverySetting(recovery -> recovery.recoveryMechanisms(RecoveryOptionType.builder()
+                        .name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(1).build()))
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 // Emails are case-insensitive everywhere; the emulator stores this but does not apply it.
                 .usernameConfiguration(config -> config.caseSensitive(false)))
                 .userPool().id();
+        cognito.setUserPoolMfaConfig(request -> request.userPoolId(id)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(totp -> totp.enabled(true)));
         System.out.println("created user pool " + id);
         return id;
     }
@@ -83,7 +95,7 @@ final class UserPoolProvisioner {
                         ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
                         ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                 .readAttributes("email", "email_verified", "custom:" + TesseraResources.TENANT_ID_ATTRIBUTE)
-                .writeAttributes("email")
+                .writeAttributes("email", "custom:" + TesseraResources.TENANT_ID_ATTRIBUTE)
                 .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
                 .userPoolClient().clientId();
     }

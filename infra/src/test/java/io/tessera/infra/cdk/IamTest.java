@@ -57,9 +57,12 @@ class IamTest {
     }
 
     @Test
-    void onlyTheApiAdministersUsers() {
+    void onlyTheApiAdministersUsersAndOnlyTheSignupCleanupListsThem() {
+        String cleanup = EntryPoints.handlerOf(TesseraResources.SIGNUP_CLEANUP.name());
         assertThat(handlersAllowedTo("cognito-idp:AdminCreateUser")).containsExactly(EntryPoints.API_HANDLER);
-        assertThat(handlersAllowedTo("cognito-idp:AdminDeleteUser")).containsExactly(EntryPoints.API_HANDLER);
+        assertThat(handlersAllowedTo("cognito-idp:AdminSetUserPassword")).containsExactly(EntryPoints.API_HANDLER);
+        assertThat(handlersAllowedTo("cognito-idp:AdminDeleteUser")).containsExactlyInAnyOrder(EntryPoints.API_HANDLER, cleanup);
+        assertThat(handlersAllowedTo("cognito-idp:ListUsers")).containsExactly(cleanup);
     }
 
     @Test

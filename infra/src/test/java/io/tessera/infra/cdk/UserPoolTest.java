@@ -37,9 +37,24 @@ class UserPoolTest {
     }
 
     @Test
-    void onlyTheApiCreatesAccounts() {
+    void signUpsAreConfirmedByAnEmailedCode() {
         template.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
-                "AdminCreateUserConfig", Match.objectLike(Map.of("AllowAdminCreateUserOnly", true))));
+                "AdminCreateUserConfig", Match.objectLike(Map.of("AllowAdminCreateUserOnly", false)),
+                "AutoVerifiedAttributes", List.of("email"),
+                "VerificationMessageTemplate", Match.objectLike(Map.of("DefaultEmailOption", "CONFIRM_WITH_CODE"))));
+    }
+
+    @Test
+    void forgottenPasswordsAreResetByEmailOnly() {
+        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
+                "AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(Map.of("Name", "verified_email", "Priority", 1)))));
+    }
+
+    @Test
+    void usersMayEnrolTotpMfaAndNothingElse() {
+        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
+                "MfaConfiguration", "OPTIONAL",
+                "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA")));
     }
 
     @Test
@@ -68,11 +83,14 @@ class UserPoolTest {
                 "EnableTokenRevocation", true));
     }
 
+    /** Writing covers sign-up only: the attribute is immutable, so no account can change it afterwards. */
     @Test
-    void theAppClientReadsTheTenantIdButCannotWriteIt() {
+    void theAppClientReadsTheTenantIdAndMaySetItOnlyAtSignUp() {
+        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
+                "Schema", List.of(Match.objectLike(Map.of("Name", TesseraResources.TENANT_ID_ATTRIBUTE, "Mutable", false)))));
         template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
                 "ReadAttributes", Match.arrayWith(List.of("custom:" + TesseraResources.TENANT_ID_ATTRIBUTE)),
-                "WriteAttributes", List.of("email")));
+                "WriteAttributes", Match.arrayEquals(List.of("custom:" + TesseraResources.TENANT_ID_ATTRIBUTE, "email"))));
     }
 
     @Test

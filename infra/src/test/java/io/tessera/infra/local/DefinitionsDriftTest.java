@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserP
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SetUserPoolMfaConfigRequest;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
@@ -109,6 +110,22 @@ class DefinitionsDriftTest {
                 .isEqualTo(TemplateJson.at(deployed, "Policies", "PasswordPolicy"));
         assertThat(pool.adminCreateUserConfig().allowAdminCreateUserOnly())
                 .isEqualTo(TemplateJson.at(deployed, "AdminCreateUserConfig", "AllowAdminCreateUserOnly"));
+    }
+
+    @Test
+    void theLocalUserPoolConfirmsSignUpsAndRecoversAccountsByEmailAndOffersTotpLikeTheStack() {
+        CreateUserPoolRequest pool = single(aws.requests(CreateUserPoolRequest.class));
+        SetUserPoolMfaConfigRequest mfa = single(aws.requests(SetUserPoolMfaConfigRequest.class));
+        Map<String, Object> deployed = deployed("AWS::Cognito::UserPool");
+
+        assertThat(pool.autoVerifiedAttributesAsStrings()).isEqualTo(deployed.get("AutoVerifiedAttributes"));
+        assertThat(pool.accountRecoverySetting().recoveryMechanisms().stream()
+                .map(mechanism -> Map.of("Name", mechanism.nameAsString(), "Priority", mechanism.priority())).toList())
+                .isEqualTo(TemplateJson.at(deployed, "AccountRecoverySetting", "RecoveryMechanisms"));
+        assertThat(pool.mfaConfigurationAsString()).isEqualTo(deployed.get("MfaConfiguration")).isEqualTo("OPTIONAL");
+        assertThat(mfa.mfaConfigurationAsString()).isEqualTo(deployed.get("MfaConfiguration"));
+        assertThat(mfa.softwareTokenMfaConfiguration().enabled() ? List.of("SOFTWARE_TOKEN_MFA") : List.of())
+                .isEqualTo(deployed.get("EnabledMfas"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoo
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SetUserPoolMfaConfigRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SetUserPoolMfaConfigResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
@@ -133,6 +135,7 @@ final class RecordingAws {
             case ListUserPoolsRequest ignored -> ListUserPoolsResponse.builder().userPools(List.of()).build();
             case CreateUserPoolRequest create -> CreateUserPoolResponse.builder()
                     .userPool(pool -> pool.id("us-east-1_local").name(create.poolName())).build();
+            case SetUserPoolMfaConfigRequest set -> SetUserPoolMfaConfigResponse.builder().mfaConfiguration(set.mfaConfiguration()).build();
             case GetGroupRequest ignored ->
                     throw software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException.builder().message("no such group").build();
             case CreateGroupRequest ignored -> CreateGroupResponse.builder().build();

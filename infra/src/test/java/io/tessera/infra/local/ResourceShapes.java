@@ -132,8 +132,11 @@ final class ResourceShapes {
                     .collect(Collectors.toSet());
         }
 
+        /** The bus's rules (those with an event pattern; the others are schedules). */
         Set<Rule> rules() {
-            return template.resources("AWS::Events::Rule").values().stream().map(TemplateJson::properties).map(rule -> new Rule(
+            return template.resources("AWS::Events::Rule").values().stream().map(TemplateJson::properties)
+                    .filter(rule -> rule.containsKey("EventPattern"))
+                    .map(rule -> new Rule(
                             (String) rule.get("Name"),
                             (String) template.propertyOf(rule.get("EventBusName"), "Name"),
                             TemplateJson.at(rule, "EventPattern"),

@@ -137,7 +137,7 @@ class ConnectionChecksHandlerIT {
     private static String activeTenant() {
         String tenantId = "checks" + UUID.randomUUID().toString().substring(0, 8);
         CallContext.system(tenantId, null).run(() -> {
-            context.getBean(TenantProfiles.class).createPending("Checks test", Tier.PREMIUM);
+            context.getBean(TenantProfiles.class).createPending("Checks test", Tier.PREMIUM, "admin@" + tenantId + ".test");
             context.getBean(UserDirectory.class).addFirstAdmin(TenantUser.added("admin-" + tenantId, "admin@" + tenantId + ".test",
                     Role.TENANT_ADMIN, Instant.now()));
         });

@@ -1,10 +1,16 @@
 package io.tessera.e2e.support;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tessera.client.ApiClient;
 import io.tessera.client.ApiException;
 import io.tessera.client.api.AuthApi;
+import io.tessera.client.model.ChallengeAnswer;
 import io.tessera.client.model.LoginRequest;
 import io.tessera.client.model.LoginResponse;
+import io.tessera.client.model.Tokens;
+import io.tessera.core.users.TotpCodes;
+
+import java.time.Instant;
 
 /**
  * The running local system ({@code scripts/run-local}), reached only through the client generated
@@ -38,6 +44,16 @@ public final class LocalSystem {
         return login(username, password).getTokens().getIdToken();
     }
 
+    /** Signs in through the SOFTWARE_TOKEN_MFA challenge with the current code of the authenticator's secret. */
+    public static Tokens signInWithMfa(String username, String password, String totpSecret) throws ApiException {
+        LoginResponse first = login(username, password);
+        if (first.getChallenge() == null || !"SOFTWARE_TOKEN_MFA".equals(first.getChallenge().getName())) {
+            throw new IllegalStateException(username + " was not asked for an MFA code: " + first);
+        }
+        return new AuthApi(anonymous()).answerChallenge(new ChallengeAnswer().username(username)
+                .session(first.getChallenge().getSession()).code(TotpCodes.at(totpSecret, Instant.now())));
+    }
+
     public static Login demoAdmin() {
         return new Login(env("DEMO_ADMIN_USERNAME"), env("DEMO_ADMIN_PASSWORD"));
     }
@@ -46,18 +62,24 @@ public final class LocalSystem {
         return new Login(env("DEMO_MEMBER_USERNAME"), env("DEMO_MEMBER_PASSWORD"));
     }
 
+    /** The demo platform admin, who signs in with MFA, as every platform admin. */
     public static Login platformAdmin() {
-        return new Login(env("PLATFORM_ADMIN_USERNAME"), env("PLATFORM_ADMIN_PASSWORD"));
+        return new Login(env("PLATFORM_ADMIN_USERNAME"), env("PLATFORM_ADMIN_PASSWORD"), env("PLATFORM_ADMIN_TOTP_SECRET"));
     }
 
     public static String demoTenantId() {
         return env("DEMO_TENANT_ID");
     }
 
-    public record Login(String username, String password) {
+    /** @param totpSecret the authenticator's secret of an account with MFA, else null */
+    public record Login(String username, String password, @Nullable String totpSecret) {
+
+        public Login(String username, String password) {
+            this(username, password, null);
+        }
 
         public String idToken() throws ApiException {
-            return idTokenOf(username, password);
+            return totpSecret == null ? idTokenOf(username, password) : signInWithMfa(username, password, totpSecret).getIdToken();
         }
     }
 

@@ -6,17 +6,23 @@ import io.tessera.client.api.AuthApi;
 import io.tessera.client.api.TenantsApi;
 import io.tessera.client.api.UsersApi;
 import io.tessera.client.model.ChallengeAnswer;
+import io.tessera.client.model.ConfirmRequest;
 import io.tessera.client.model.Invitation;
 import io.tessera.client.model.InviteRequest;
 import io.tessera.client.model.LoginResponse;
 import io.tessera.client.model.Role;
 import io.tessera.client.model.SignupRequest;
+import io.tessera.client.model.SignupResponse;
 import io.tessera.client.model.Tenant;
 import io.tessera.client.model.Tier;
 
 import java.util.UUID;
 
-/** A tenant signed up for one test, with its first admin's login; users are invited through the API. */
+/**
+ * A tenant signed up and confirmed for one test, with its first admin's login; users are invited
+ * through the API. {@link #tenant} is the signup's answer: its id, tier and limits (its status was
+ * {@code pending} then).
+ */
 public record TestTenant(Tenant tenant, LocalSystem.Login admin) {
 
     public static final String PASSWORD = "E2e-Passw0rd-Long";
@@ -24,9 +30,10 @@ public record TestTenant(Tenant tenant, LocalSystem.Login admin) {
     public static TestTenant signUp(Tier tier) throws ApiException {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String email = "admin-" + unique + "@e2e-" + unique + ".example.com";
-        Tenant tenant = new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest()
+        SignupResponse signedUp = new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest()
                 .companyName("E2E " + unique).adminEmail(email).password(PASSWORD).tier(tier));
-        return new TestTenant(tenant, new LocalSystem.Login(email, PASSWORD));
+        new AuthApi(LocalSystem.anonymous()).confirmSignUp(new ConfirmRequest().username(email).code(signedUp.getConfirmationCode()));
+        return new TestTenant(signedUp.getTenant(), new LocalSystem.Login(email, PASSWORD));
     }
 
     public String id() {

@@ -114,7 +114,7 @@ public final class AwsShapedFanOut {
     private static List<String> register(ApplicationContext context, String tenantId, int connections, int users) {
         List<TenantUser> members = new ArrayList<>();
         CallContext.system(tenantId, null).run(() -> {
-            context.getBean(TenantProfiles.class).createPending("Fan-out bench", Tier.PREMIUM);
+            context.getBean(TenantProfiles.class).createPending("Fan-out bench", Tier.PREMIUM, "admin@" + tenantId + ".test");
             UserDirectory directory = context.getBean(UserDirectory.class);
             TenantUser admin = TenantUser.added("admin-" + tenantId, "admin@" + tenantId + ".test", Role.TENANT_ADMIN, Instant.now());
             directory.addFirstAdmin(admin);

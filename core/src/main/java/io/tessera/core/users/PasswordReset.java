@@ -1,0 +1,76 @@
+package io.tessera.core.users;
+
+import io.tessera.core.access.CodeAttempts;
+import io.tessera.core.access.TenantAccess;
+import io.tessera.core.audit.AuditAction;
+import io.tessera.core.audit.AuditEntry;
+import io.tessera.core.audit.AuditTrail;
+import io.tessera.core.context.CallContext;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Forgotten passwords, reset by an emailed code through Cognito (ForgotPassword,
+ * ConfirmForgotPassword; SPEC §4). The answer to a request never tells whether the account exists,
+ * and both steps are limited ({@link CodeAttempts}). A reset signs the account out everywhere, as {@link SignOutEverywhere} does (whoever
+ * knew the old password loses their sessions), and is in the tenant's audit trail.
+ */
+@Singleton
+public class PasswordReset {
+
+    private static final String STEP = "password-reset";
+
+    private final UserAccounts accounts;
+    private final UserDirectory users;
+    private final CodeAttempts attempts;
+    private final AuditTrail audit;
+    private final TenantAccess access;
+    private final InvitationConfiguration delivery;
+
+    PasswordReset(UserAccounts accounts, UserDirectory users, CodeAttempts attempts, AuditTrail audit, TenantAccess access,
+                  InvitationConfiguration delivery) {
+        this.accounts = accounts;
+        this.users = users;
+        this.attempts = attempts;
+        this.audit = audit;
+        this.access = access;
+        this.delivery = delivery;
+    }
+
+    /**
+     * Has a reset code emailed to the account, if there is one.
+     *
+     * @param clientAddress the caller's IP address, as the platform (API Gateway, the HTTP server) saw it
+     * @return the code itself only where codes go through the API (locally); otherwise nothing
+     * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
+     */
+    public Optional<String> requestCode(String email, String clientAddress) {
+        String username = Usernames.of(email);
+        attempts.request(STEP, username, clientAddress);
+        Optional<String> code = accounts.forgotPassword(username);
+        return code.filter(sent -> delivery.throughApi());
+    }
+
+    /**
+     * Sets the new password with the code, then signs the account out everywhere.
+     *
+     * @throws io.tessera.core.problems.BadRequestException      for a wrong, expired or used code (an unknown account
+     *                                                          alike), or a password the policy refuses
+     * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
+     */
+    public void reset(String email, String code, String newPassword, String clientAddress) {
+        String username = Usernames.of(email);
+        attempts.check(STEP, username, clientAddress, () -> accounts.resetPassword(username, code, newPassword));
+        accounts.signOutEverywhere(username);
+        accounts.find(username).filter(account -> account.tenantId() != null).ifPresent(account ->
+                new CallContext(account.tenantId(), account.userId(), Set.of(), CallContext.newCorrelationId()).run(() -> {
+                    users.find(account.userId()).ifPresent(user -> {
+                        users.signOutEverywhere(user.userId());
+                        access.forget(account.tenantId());
+                    });
+                    audit.record(AuditAction.PASSWORD_RESET, account.userId(), AuditEntry.SUCCEEDED, null);
+                }));
+    }
+}
