@@ -50,9 +50,11 @@ test('a platform admin suspends a tenant only after confirming, and reactivates 
 /** The tenant list is paginated: new tenants are on later pages once there are many. */
 async function loadUntilVisible(page, row) {
   const more = page.getByRole('button', { name: 'Load more tenants' });
-  await page.locator('tr[data-tenant]').first().waitFor();
+  const rows = page.locator('tr[data-tenant]');
+  await rows.first().waitFor();
   while (!(await row.isVisible())) {
+    const loaded = await rows.count();
     await more.click();
-    await page.waitForLoadState('networkidle');
+    await page.waitForFunction((before) => document.querySelectorAll('tr[data-tenant]').length > before, loaded);
   }
 }

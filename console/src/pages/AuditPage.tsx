@@ -13,17 +13,17 @@ export function AuditPage() {
       <button type="button" onClick={() => void audit.reload()} disabled={audit.loading}>Refresh</button>
       <ProblemBox problem={audit.problem} />
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead><tr><th>When</th><th>Action</th><th>Target</th><th>By</th><th>Outcome</th><th>Detail</th></tr></thead>
           <tbody>
             {audit.items.map((entry) => (
               <tr key={entry.id} data-action={entry.action}>
-                <td>{dateTime(entry.at)}</td>
-                <td><code>{entry.action}</code></td>
-                <td>{entry.target}</td>
-                <td>{entry.actorId ?? ''}</td>
-                <td><span class={`badge ${entry.outcome}`}>{entry.outcome}</span></td>
-                <td>{entry.detail ?? ''}</td>
+                <td data-label="When">{dateTime(entry.at)}</td>
+                <td data-label="Action"><code>{entry.action}</code></td>
+                <td data-label="Target">{entry.target}</td>
+                <td data-label="By">{entry.actorId ?? ''}</td>
+                <td data-label="Outcome"><span class={`badge ${entry.outcome}`}>{entry.outcome}</span></td>
+                <td data-label="Detail">{entry.detail ?? ''}</td>
               </tr>
             ))}
           </tbody>

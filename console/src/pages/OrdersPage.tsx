@@ -53,7 +53,7 @@ export function OrdersPage() {
           </label>
           <ProblemBox problem={orders.problem} />
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <thead><tr><th>Order</th><th>Placed</th><th>Lines</th><th>Total</th><th>Status</th><th>Actions</th></tr></thead>
               <tbody>{orders.items.map((order) => <OrderRow key={order.orderId} order={order} onChanged={replace} />)}</tbody>
             </table>
@@ -97,10 +97,10 @@ function OrderRow({ order, onChanged }: { order: Order; onChanged(order: Order):
   return (
     <tr data-order={order.orderId}>
       <th scope="row"><code title={order.orderId}>{order.orderId.slice(0, 8)}</code></th>
-      <td>{dateTime(order.createdAt)}</td>
-      <td>{order.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
-      <td>{money(order.totalMinor, order.currency)}</td>
-      <td><span class={`badge ${order.status}`}>{order.status}</span></td>
+      <td data-label="Placed">{dateTime(order.createdAt)}</td>
+      <td data-label="Lines">{order.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
+      <td data-label="Total">{money(order.totalMinor, order.currency)}</td>
+      <td data-label="Status"><span class={`badge ${order.status}`}>{order.status}</span></td>
       <td class="actions">
         {next && <button type="button" disabled={busy} onClick={() => void move(next)}>Mark {next.toLowerCase()}</button>}
         {CANCELLABLE.includes(order.status) && (

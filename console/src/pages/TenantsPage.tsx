@@ -27,7 +27,7 @@ export function TenantsPage() {
       </label>
       <ProblemBox problem={tenants.problem} />
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr><th>Tenant</th><th>Tier</th><th>Status</th><th>Users</th><th>Storage</th><th>Created</th><th>Actions</th></tr>
           </thead>
@@ -73,7 +73,7 @@ function TenantRow({ tenant, onChanged }: { tenant: Tenant; onChanged(tenant: Te
   return (
     <tr data-tenant={tenant.id}>
       <th scope="row">{tenant.name}<br /><small>{tenant.id}</small></th>
-      <td>
+      <td data-label="Tier">
         <form class="inline" onSubmit={(event) => { event.preventDefault(); void change({ tier }); }}>
           <label class="visually-hidden" for={`tier-${tenant.id}`}>Tier of {tenant.name}</label>
           <select id={`tier-${tenant.id}`} value={tier} onChange={(event) => setTier(event.currentTarget.value as Tier)}>
@@ -82,10 +82,10 @@ function TenantRow({ tenant, onChanged }: { tenant: Tenant; onChanged(tenant: Te
           <button type="submit" disabled={busy || tier === tenant.tier}>Change tier</button>
         </form>
       </td>
-      <td><span class={`badge ${tenant.status}`}>{tenant.status}</span></td>
-      <td>{tenant.userCount} / {tenant.limits.maxUsers}</td>
-      <td>{bytes(tenant.storageUsedBytes)} / {bytes(tenant.limits.storageQuotaBytes)}</td>
-      <td>{dateTime(tenant.createdAt)}</td>
+      <td data-label="Status"><span class={`badge ${tenant.status}`}>{tenant.status}</span></td>
+      <td data-label="Users">{tenant.userCount} / {tenant.limits.maxUsers}</td>
+      <td data-label="Storage">{bytes(tenant.storageUsedBytes)} / {bytes(tenant.limits.storageQuotaBytes)}</td>
+      <td data-label="Created">{dateTime(tenant.createdAt)}</td>
       <td class="actions">
         <button type="button" class={suspended ? '' : 'danger'} disabled={busy} onClick={() => setConfirming(true)}>
           {suspended ? 'Reactivate' : 'Suspend'}

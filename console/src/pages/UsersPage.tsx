@@ -22,7 +22,7 @@ export function UsersPage() {
       <InviteForm onInvited={(user) => users.setItems((all) => [user, ...all])} />
       <ProblemBox problem={users.problem} />
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead><tr><th>User</th><th>Role</th><th>Status</th><th>Since</th><th>Actions</th></tr></thead>
           <tbody>
             {users.items.map((user) => <UserRow key={user.userId} user={user} onChanged={replace} onRemoved={remove} />)}
@@ -95,15 +95,15 @@ function UserRow({ user, onChanged, onRemoved }: UserRowProps) {
   return (
     <tr data-user={user.username}>
       <th scope="row">{user.username}</th>
-      <td>
+      <td data-label="Role">
         <label class="visually-hidden" for={`role-${user.userId}`}>Role of {user.username}</label>
         <select id={`role-${user.userId}`} value={user.role} disabled={busy}
           onChange={(event) => void change({ role: event.currentTarget.value as Role })}>
           {Object.values(Roles).map((option) => <option key={option} value={option}>{option}</option>)}
         </select>
       </td>
-      <td><span class={`badge ${user.enabled ? 'active' : 'suspended'}`}>{user.enabled ? 'enabled' : 'disabled'}</span></td>
-      <td>{dateTime(user.createdAt)}</td>
+      <td data-label="Status"><span class={`badge ${user.enabled ? 'active' : 'suspended'}`}>{user.enabled ? 'enabled' : 'disabled'}</span></td>
+      <td data-label="Since">{dateTime(user.createdAt)}</td>
       <td class="actions">
         <button type="button" disabled={busy} onClick={() => void change({ enabled: !user.enabled })}>
           {user.enabled ? 'Disable' : 'Enable'}
