@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openConsole, signInAs } from './support/browser.mjs';
-import { API, signUpTenant } from './support/system.mjs';
+import { API, invite, signUpTenant } from './support/system.mjs';
 
 test('the console refreshes the ID token a minute before it expires', async (t) => {
   const tenant = await signUpTenant('refresh');
@@ -30,4 +30,23 @@ test('after a sign-out everywhere, from another device, the console returns to t
   // The open WebSocket is closed (4401), the refresh token is revoked, and any call gets 401.
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
+});
+
+test("an invited user's first sign-in asks for a new password, and a member is told the console is for admins", async (t) => {
+  const tenant = await signUpTenant('first-sign-in');
+  const member = await invite(tenant, 'members');
+  const { page, errors } = await openConsole(t, { width: 390, height: 844 });
+
+  await page.getByLabel('Email', { exact: true }).fill(member.username);
+  await page.getByLabel('Password', { exact: true }).fill(member.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const challenge = page.getByRole('form', { name: 'Choose a new password' });
+  await challenge.getByLabel('New password').fill('Chosen-Passw0rd-Long');
+  await challenge.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByText(`The console is for platform and tenant admins; ${member.username} is neither.`).waitFor();
+  assert.equal(await page.getByRole('navigation').count(), 0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.deepEqual(errors, []);
 });

@@ -63,11 +63,17 @@ export async function signIn({ username, password }) {
   return tokens.idToken;
 }
 
+/** A user invited into the tenant, not signed in yet: their username and temporary password. */
+export async function invite(tenant, role) {
+  const username = `${role}-${randomUUID().slice(0, 8)}@console.example.com`;
+  const invitation = await call('POST', '/users', { token: tenant.adminToken, body: { email: username, role } });
+  return { username, password: invitation.temporaryPassword };
+}
+
 /** A member invited into the tenant, who has set their password; returns their ID token. */
 export async function memberOf(tenant) {
-  const username = `member-${randomUUID().slice(0, 8)}@console.example.com`;
-  const invitation = await call('POST', '/users', { token: tenant.adminToken, body: { email: username, role: 'members' } });
-  const first = await call('POST', '/auth/login', { body: { username, password: invitation.temporaryPassword } });
+  const { username, password } = await invite(tenant, 'members');
+  const first = await call('POST', '/auth/login', { body: { username, password } });
   const tokens = await call('POST', '/auth/challenge', {
     body: { username, session: first.challenge.session, newPassword: PASSWORD },
   });
