@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { openConsole, screenshot, signInAs } from './support/browser.mjs';
+import { openConsole, signInAs } from './support/browser.mjs';
 import { createProduct, signUpTenant } from './support/system.mjs';
 
 test('a product image goes to S3 with a progress bar, is checked UPLOADED and becomes the product image', async (t) => {
@@ -22,7 +22,6 @@ test('a product image goes to S3 with a progress bar, is checked UPLOADED and be
   await card.locator('.upload-status', { hasText: 'UPLOADED' }).waitFor({ timeout: 30_000 });
   await card.getByText(/Image: upload [0-9a-f-]+/).waitFor();
   assert.match(await card.locator('.price').textContent(), /version 2/);
-  await screenshot(page, 'catalog-upload');
   assert.deepEqual(errors, []);
 });
 

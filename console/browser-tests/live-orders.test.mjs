@@ -21,6 +21,7 @@ test("a member's order appears in the live feed and moves the analytics chart", 
   await page.locator('figure.chart[data-orders-total="2"]').first().waitFor();
   await page.locator('tr[data-status="PLACED"]').filter({ hasText: '2' }).waitFor();
   await page.getByRole('rowheader', { name: 'Coffee beans 1 kg' }).waitFor();
+  // This one and orders-live-feed are the README's screenshots (console/screenshots/).
   await screenshot(page, 'analytics-dashboard');
 
   await page.getByRole('link', { name: 'Orders' }).click();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openConsole, screenshot, signInAs } from './support/browser.mjs';
+import { openConsole, signInAs } from './support/browser.mjs';
 import { getTenant, platformAdmin, signUpTenant } from './support/system.mjs';
 
 test('a platform admin finds a tenant by name and changes its tier', async (t) => {
@@ -17,7 +17,6 @@ test('a platform admin finds a tenant by name and changes its tier', async (t) =
   await row.getByLabel(`Tier of ${tenant.name}`).selectOption('standard');
   await row.getByRole('button', { name: 'Change tier' }).click();
   await row.getByRole('status').filter({ hasText: 'Tier is now standard.' }).waitFor();
-  await screenshot(page, 'platform-admin-tenants');
 
   assert.equal((await getTenant(tenant.id)).tier, 'standard');
   assert.deepEqual(errors, []);

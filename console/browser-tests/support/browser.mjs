@@ -16,8 +16,16 @@ export async function openConsole(t, { width = 1280, height = 900, clock = false
     // The test command runs as root in CI, where Chromium's sandbox cannot start.
     args: ['--no-sandbox'],
   });
-  t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width, height } });
+  // Every test leaves a screenshot of where it ended, passed or failed.
+  t.after(async () => {
+    try {
+      await screenshot(page, t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80));
+    } catch (error) {
+      console.error(`no screenshot of '${t.name}': ${error.message}`);
+    }
+    await browser.close();
+  });
   page.setDefaultTimeout(20_000);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,4 +1,4 @@
-import type { AuthApi, Me, Tokens } from '../../generated';
+import { type AuthApi, FetchError, type Me, ResponseError, type Tokens } from '../../generated';
 
 interface HeldTokens {
   idToken: string;
@@ -10,6 +10,8 @@ interface HeldTokens {
 const STORAGE_KEY = 'tessera.console.session';
 /** Refresh this long before the ID token expires, so a request never leaves with an expired one. */
 const REFRESH_AHEAD_MS = 60_000;
+/** After a refresh that did not reach the API (or met a 5xx), try again this much later. */
+const REFRESH_RETRY_MS = 10_000;
 
 /** The signed-in user: their tokens (kept for this browser tab only), who they are, and refreshing. */
 export class Session {
@@ -57,11 +59,21 @@ export class Session {
     return this.tokens?.idToken;
   }
 
-  /** Refreshes the ID token now (one refresh at a time); the session ends if that is refused. */
+  /**
+   * Refreshes the ID token now (one refresh at a time). The session ends if the refresh is refused
+   * (signed out elsewhere, disabled); an API that does not answer only delays it.
+   */
   refresh(): Promise<void> {
     this.refreshing ??= this.freshTokens()
       .then((tokens) => this.hold(tokens))
-      .catch(() => this.end())
+      .catch((error) => {
+        if (refused(error)) {
+          this.end();
+        } else {
+          clearTimeout(this.refreshTimer);
+          this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_RETRY_MS);
+        }
+      })
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
@@ -104,6 +116,14 @@ export class Session {
   private emit() {
     this.listeners.forEach((listener) => listener());
   }
+}
+
+/** Whether a failed refresh means the session is over: not when the API did not answer or failed itself. */
+function refused(error: unknown): boolean {
+  if (error instanceof FetchError) {
+    return false;
+  }
+  return !(error instanceof ResponseError) || error.response.status < 500;
 }
 
 function expiry(tokens: Tokens): number {

@@ -6,7 +6,7 @@ interface LiveOptions {
   url: string;
   /** A current ID token for each (re)connection. */
   idToken(): Promise<string | undefined>;
-  /** The server ended the connection because the token no longer holds (4401). */
+  /** The token no longer holds (4401), or a connection was refused before it opened. */
   refreshToken(): Promise<void>;
 }
 
@@ -26,6 +26,8 @@ export class LiveSocket {
   private retries = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private pingTimer?: ReturnType<typeof setInterval>;
+  /** API Gateway closes with a code of its own: the connection.closing message says why. */
+  private closingCode?: number;
   private readonly wanted = new Map<Channel, number>();
   private readonly handlers = new Map<string, Set<(message: ServerMessage) => void>>();
   private readonly stateListeners = new Set<(state: LiveState) => void>();
@@ -84,28 +86,43 @@ export class LiveSocket {
     }
     const socket = new WebSocket(`${this.options.url}?token=${encodeURIComponent(token)}`);
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       this.retries = 0;
       this.setState('live');
       this.wanted.forEach((_, channel) => this.send({ action: 'subscribe', channel }));
       this.pingTimer = setInterval(() => this.send({ action: 'ping' }), PING_EVERY_MS);
     };
-    socket.onmessage = (event) => this.dispatch(JSON.parse(event.data) as ServerMessage);
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data) as ServerMessage;
+      if (message.type === 'connection.closing') {
+        this.closingCode = message.code;
+      }
+      this.dispatch(message);
+    };
     socket.onclose = (event) => {
       clearInterval(this.pingTimer);
+      const code = this.closingCode ?? event.code;
+      this.closingCode = undefined;
       if (this.socket !== socket || this.state === 'closed') {
         return;
       }
-      void this.closed(event.code);
+      void this.closed(code, opened);
     };
   }
 
-  private async closed(code: number) {
+  /**
+   * Reconnects unless refused for good (4403). A browser does not tell why a handshake failed, so a
+   * connection that never opened refreshes the token first, as 4401 does: if the session is over,
+   * the refresh ends it and the console signs out instead of retrying for ever.
+   */
+  private async closed(code: number, opened: boolean) {
     if (code === 4403) {
       this.setState('refused');
       return;
     }
-    if (code === 4401) {
+    if (code === 4401 || !opened) {
       await this.options.refreshToken();
       if (this.state === 'closed') {
         return;
