@@ -7,6 +7,7 @@ import io.tessera.core.problems.ConflictException;
 import io.tessera.core.problems.ForbiddenException;
 import io.tessera.core.problems.TooManyRequestsException;
 import io.tessera.core.problems.UnauthorizedException;
+import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.users.Role;
 import io.tessera.core.users.UserAccounts;
@@ -134,7 +135,6 @@ class CognitoUserAccounts implements UserAccounts {
         }
     }
 
-
     @Override
     public Optional<Account> find(String username) {
         AdminGetUserResponse user;
@@ -173,7 +173,7 @@ class CognitoUserAccounts implements UserAccounts {
         try {
             return codeIn(code(() -> cognito.resendConfirmationCode(request -> request
                     .clientId(configuration.getClientId()).username(username))), SIGN_UP_CODE_HEADER);
-        } catch (BadRequestException | TooManyRequestsException e) {
+        } catch (UnprocessableException | TooManyRequestsException e) {
             // No such account, a confirmed one, or Cognito's limit for the account: the answer must not tell.
             return Optional.empty();
         }
@@ -214,7 +214,7 @@ class CognitoUserAccounts implements UserAccounts {
             cognito.setUserMFAPreference(request -> request.accessToken(accessToken)
                     .softwareTokenMfaSettings(totp -> totp.enabled(true).preferredMfa(true)));
         } catch (CodeMismatchException | EnableSoftwareTokenMfaException | SoftwareTokenMfaNotFoundException | InvalidParameterException e) {
-            throw new BadRequestException("The code is not valid; enter the current code of the app you just set up.");
+            throw new UnprocessableException("The code is not valid; enter the current code of the app you just set up.");
         } catch (NotAuthorizedException e) {
             throw new UnauthorizedException("The access token was not accepted; sign in again.");
         }
@@ -228,7 +228,7 @@ class CognitoUserAccounts implements UserAccounts {
             if (signIn.authenticationResult() != null) {
                 revoke(signIn.authenticationResult());
             }
-            throw new BadRequestException("MFA is not on for this account.");
+            throw new ConflictException("MFA is not on for this account.");
         }
         AuthenticationResultType proved = proof(() -> cognito.respondToAuthChallenge(request -> request
                 .clientId(configuration.getClientId())
@@ -246,8 +246,8 @@ class CognitoUserAccounts implements UserAccounts {
     private static <T> T proof(Supplier<T> signInStep) {
         try {
             return code(signInStep);
-        } catch (BadRequestException e) {
-            throw new BadRequestException("The password or the code is not valid.");
+        } catch (UnprocessableException e) {
+            throw new UnprocessableException("The password or the code is not valid.");
         }
     }
 
@@ -274,7 +274,7 @@ class CognitoUserAccounts implements UserAccounts {
         try {
             return codeIn(code(() -> cognito.forgotPassword(request -> request
                     .clientId(configuration.getClientId()).username(username))), RESET_CODE_HEADER);
-        } catch (BadRequestException | TooManyRequestsException e) {
+        } catch (BadRequestException | UnprocessableException | TooManyRequestsException e) {
             // No account, none that can receive a code, or Cognito's limit for the account: the answer must not tell.
             return Optional.empty();
         }
@@ -295,9 +295,9 @@ class CognitoUserAccounts implements UserAccounts {
         try {
             return call(cognitoCall);
         } catch (CodeMismatchException | UserNotFoundException | NotAuthorizedException e) {
-            throw new BadRequestException("The code is not valid.");
+            throw new UnprocessableException("The code is not valid.");
         } catch (ExpiredCodeException e) {
-            throw new BadRequestException("The code is not valid any more (expired or already used); ask for a new one.");
+            throw new UnprocessableException("The code is not valid any more (expired or already used); ask for a new one.");
         } catch (LimitExceededException | TooManyFailedAttemptsException e) {
             throw new TooManyRequestsException("Too many attempts for this account; try again later.", COGNITO_ATTEMPT_LIMIT);
         }

@@ -60,7 +60,7 @@ class MfaIT {
 
         TotpEnrolment enrolment = me.enrolTotp(new AccessTokenRequest().accessToken(tokens.getAccessToken()));
         assertThat(enrolment.getOtpauthUri()).startsWith("otpauth://totp/Tessera%3A").contains("secret=" + enrolment.getSecret());
-        expectProblem(400, () -> me.verifyTotp(new TotpVerification().accessToken(tokens.getAccessToken()).code(wrongCode(enrolment.getSecret()))));
+        expectProblem(422, () -> me.verifyTotp(new TotpVerification().accessToken(tokens.getAccessToken()).code(wrongCode(enrolment.getSecret()))));
         assertThat(me.getMe().getMfaEnabled()).isFalse();
         me.verifyTotp(new TotpVerification().accessToken(tokens.getAccessToken()).code(TotpCodes.at(enrolment.getSecret(), Instant.now())));
 
@@ -98,8 +98,8 @@ class MfaIT {
         String secret = enrol(member.login());
         AuthApi me = new AuthApi(LocalSystem.as(LocalSystem.signInWithMfa(member.login().username(), member.login().password(), secret).getIdToken()));
 
-        expectProblem(400, () -> me.disableTotp(new TotpRemoval().password(member.login().password()).code(wrongCode(secret))));
-        expectProblem(400, () -> me.disableTotp(new TotpRemoval().password("Wrong-Passw0rd-Long").code(TotpCodes.at(secret, Instant.now()))));
+        expectProblem(422, () -> me.disableTotp(new TotpRemoval().password(member.login().password()).code(wrongCode(secret))));
+        expectProblem(422, () -> me.disableTotp(new TotpRemoval().password("Wrong-Passw0rd-Long").code(TotpCodes.at(secret, Instant.now()))));
         assertThat(me.getMe().getMfaEnabled()).isTrue();
         me.disableTotp(new TotpRemoval().password(member.login().password()).code(TotpCodes.at(secret, Instant.now())));
 

@@ -65,7 +65,7 @@ class PasswordResetIT {
             assertThat(entry.getAction()).isEqualTo(AuditEntry.ActionEnum.USER_PASSWORD_RESET);
             assertThat(entry.getTarget()).isEqualTo(member.userId());
         });
-        expectProblem(400, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword("Another-Passw0rd-1")));
+        expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword("Another-Passw0rd-1")));
     }
 
     @Test
@@ -76,9 +76,9 @@ class PasswordResetIT {
         String code = auth.forgotPassword(new CodeRequest().username(known)).getCode();
         assertThat(auth.forgotPassword(new CodeRequest().username(unknownEmail())).getCode()).isNull();
 
-        String wrongCode = expectProblem(400, () -> auth.resetPassword(new PasswordResetRequest()
+        String wrongCode = expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest()
                 .username(known).code(otherCodeThan(code)).newPassword(NEW_PASSWORD))).getResponseBody();
-        String unknownAccount = expectProblem(400, () -> auth.resetPassword(new PasswordResetRequest()
+        String unknownAccount = expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest()
                 .username(unknownEmail()).code(code).newPassword(NEW_PASSWORD))).getResponseBody();
         assertThat(detail(unknownAccount)).isEqualTo(detail(wrongCode));
         assertThat(LocalSystem.login(known, TestTenant.PASSWORD).getTokens()).as("the password is unchanged").isNotNull();
@@ -101,7 +101,7 @@ class PasswordResetIT {
         String username = tenant.admin().username();
         String code = auth.forgotPassword(new CodeRequest().username(username)).getCode();
         for (int guess = 0; guess < 5; guess++) {
-            expectProblem(400, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(otherCodeThan(code)).newPassword(NEW_PASSWORD)));
+            expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(otherCodeThan(code)).newPassword(NEW_PASSWORD)));
         }
         expectProblem(429, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword(NEW_PASSWORD)));
 

@@ -7,6 +7,7 @@ import io.tessera.client.api.AuthApi;
 import io.tessera.client.api.TenantsApi;
 import io.tessera.client.api.UsersApi;
 import io.tessera.client.model.InviteRequest;
+import io.tessera.client.model.MfaRequirement;
 import io.tessera.client.model.Role;
 import io.tessera.client.model.TenantChange;
 import io.tessera.client.model.Tier;
@@ -62,6 +63,9 @@ class RoleMatrixIT {
                         403, 200, 403, 401),
                 new Endpoint("DELETE /users/{id}", c -> new UsersApi(c).deleteUserWithHttpInfo(freshUser.get(), null).getStatusCode(), 403, 204, 403, 401),
                 new Endpoint("GET /audit", c -> new AuditApi(c).listAuditWithHttpInfo(null, null).getStatusCode(), 403, 200, 403, 401),
+                new Endpoint("GET /tenant/mfa-requirement", c -> new TenantsApi(c).getMfaRequirementWithHttpInfo().getStatusCode(), 403, 200, 403, 401),
+                new Endpoint("PUT /tenant/mfa-requirement", c -> new TenantsApi(c).putMfaRequirementWithHttpInfo(new MfaRequirement().required(false))
+                        .getStatusCode(), 403, 200, 403, 401),
                 new Endpoint("GET /admin/tenants", c -> new TenantsApi(c).listTenantsWithHttpInfo(1, null).getStatusCode(), 403, 403, 200, 401),
                 new Endpoint("GET /admin/tenants/{id}", c -> new TenantsApi(c).getTenantWithHttpInfo(tenant.id()).getStatusCode(), 403, 403, 200, 401),
                 new Endpoint("PATCH /admin/tenants/{id}", c -> new TenantsApi(c).changeTenantWithHttpInfo(tenant.id(), new TenantChange().tier(Tier.STANDARD), null).getStatusCode(), 403, 403, 200, 401));

@@ -56,7 +56,7 @@ class SignupConfirmationIT {
         assertThat(signup.response().getTenant().getStatus()).isEqualTo(TenantStatus.PENDING);
 
         expectProblem(403, () -> LocalSystem.login(signup.email(), TestTenant.PASSWORD));
-        expectProblem(400, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email())
+        expectProblem(422, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email())
                 .code(otherCodeThan(signup.response().getConfirmationCode()))));
         assertThat(tenant(tenantId).getStatus()).isEqualTo(TenantStatus.PENDING);
 
@@ -75,10 +75,10 @@ class SignupConfirmationIT {
         String first = signup.response().getConfirmationCode();
 
         CodeSent resent = auth.resendConfirmationCode(new CodeRequest().username(signup.email()));
-        expectProblem(400, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(first)));
+        expectProblem(422, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(first)));
         auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(resent.getCode()));
 
-        expectProblem(400, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(resent.getCode())));
+        expectProblem(422, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(resent.getCode())));
         assertThat(tenant(signup.response().getTenant().getId()).getStatus()).isEqualTo(TenantStatus.ACTIVE);
     }
 
@@ -96,7 +96,7 @@ class SignupConfirmationIT {
         Signup signup = signUp();
         String code = signup.response().getConfirmationCode();
         for (int guess = 0; guess < 5; guess++) {
-            expectProblem(400, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(otherCodeThan(code))));
+            expectProblem(422, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(otherCodeThan(code))));
         }
 
         ApiException throttled = expectProblem(429, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(code)));

@@ -62,7 +62,7 @@ class MfaController {
         return new Enrolment(enrolment.secret(), enrolment.otpauthUri());
     }
 
-    /** 204: MFA is on; 400 for a wrong code. */
+    /** 204: MFA is on; 422 for a wrong code. */
     @Post("/verify")
     @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     HttpResponse<Void> verify(@Body @Valid EnableRequest enable, Authentication caller, HttpRequest<?> request) {
@@ -70,7 +70,7 @@ class MfaController {
         return HttpResponse.noContent();
     }
 
-    /** 204: MFA is off; 400 for a wrong password or code, 409 where MFA is required. */
+    /** 204: MFA is off; 422 for a wrong password or code, 409 where MFA is required or off already. */
     @Post("/disable")
     @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     HttpResponse<Void> disable(@Body @Valid DisableRequest disable, Authentication caller, HttpRequest<?> request) {

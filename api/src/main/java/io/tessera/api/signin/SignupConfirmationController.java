@@ -39,7 +39,7 @@ class SignupConfirmationController {
     record ResendRequest(@Visible @TextLength(max = 128) String username) {
     }
 
-    /** 204 once the account is confirmed and the tenant active; 400 for any code that does not confirm it. */
+    /** 204 once the account is confirmed and the tenant active; 422 for any code that does not confirm it. */
     @Post
     @Produces({MediaType.APPLICATION_JSON, Problem.CONTENT_TYPE})
     HttpResponse<Void> confirm(@Body @Valid ConfirmRequest confirm, HttpRequest<?> request) {

@@ -1,6 +1,6 @@
 package io.tessera.core.access;
 
-import io.tessera.core.problems.BadRequestException;
+import io.tessera.core.problems.UnprocessableException;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -44,7 +44,7 @@ public class CodeAttempts {
 
     /**
      * Runs {@code check} unless the failures above are used up, and counts it as a failure if it
-     * refuses the code ({@link BadRequestException}, rethrown).
+     * refuses the code ({@link UnprocessableException}, rethrown).
      *
      * @throws io.tessera.core.problems.TooManyRequestsException past the limits above, without running {@code check}
      */
@@ -55,7 +55,7 @@ public class CodeAttempts {
         limits.ensureAllowed(byAccount, username);
         try {
             check.run();
-        } catch (BadRequestException e) {
+        } catch (UnprocessableException e) {
             limits.countFailure(byAddress, clientAddress);
             limits.countFailure(byAccount, username);
             throw e;

@@ -5,7 +5,7 @@ import io.tessera.core.audit.AuditAction;
 import io.tessera.core.audit.AuditEntry;
 import io.tessera.core.audit.AuditTrail;
 import io.tessera.core.context.CallContext;
-import io.tessera.core.problems.BadRequestException;
+import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.users.InvitationConfiguration;
 import io.tessera.core.users.Role;
 import io.tessera.core.users.TenantUser;
@@ -90,15 +90,15 @@ public class TenantSignup {
      * finishes the activation.
      *
      * @param clientAddress the caller's IP address, for the attempt limits
-     * @throws BadRequestException for a wrong, expired or used code, or an account that awaits no confirmation
+     * @throws UnprocessableException for a wrong, expired or used code, or an account that awaits no confirmation
      * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
      */
     public void confirm(String email, String code, String clientAddress) {
         String username = Usernames.of(email);
-        BadRequestException refused = null;
+        UnprocessableException refused = null;
         try {
             attempts.check(STEP, username, clientAddress, () -> accounts.confirmSignUp(username, code));
-        } catch (BadRequestException e) {
+        } catch (UnprocessableException e) {
             refused = e;
         }
         boolean activated = accounts.find(username)

@@ -70,7 +70,7 @@ public class MfaSettings {
     /**
      * Turns MFA on with the app's current code: from the next sign-in on, Cognito asks for a code.
      *
-     * @throws io.tessera.core.problems.BadRequestException      for a wrong code
+     * @throws io.tessera.core.problems.UnprocessableException   for a wrong code
      * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
      */
     public void enable(String username, String accessToken, String code, String clientAddress) {
@@ -82,8 +82,8 @@ public class MfaSettings {
     /**
      * Turns MFA off, once the password and a fresh code prove the caller holds both.
      *
-     * @throws ConflictException                                 where MFA is required
-     * @throws io.tessera.core.problems.BadRequestException      for a wrong password or code
+     * @throws ConflictException                                 where MFA is required, or it is not on
+     * @throws io.tessera.core.problems.UnprocessableException   for a wrong password or code
      * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
      */
     public void disable(String username, String password, String code, String clientAddress) {

@@ -56,8 +56,8 @@ public class PasswordReset {
     /**
      * Sets the new password with the code, then signs the account out everywhere.
      *
-     * @throws io.tessera.core.problems.BadRequestException      for a wrong, expired or used code (an unknown account
-     *                                                          alike), or a password the policy refuses
+     * @throws io.tessera.core.problems.UnprocessableException  for a wrong, expired or used code (an unknown account alike)
+     * @throws io.tessera.core.problems.BadRequestException      for a password the policy refuses
      * @throws io.tessera.core.problems.TooManyRequestsException past the limits of {@link CodeAttempts}
      */
     public void reset(String email, String code, String newPassword, String clientAddress) {

@@ -50,7 +50,7 @@ public interface UserAccounts {
     /**
      * Confirms a signed-up account with its code (Cognito ConfirmSignUp).
      *
-     * @throws io.tessera.core.problems.BadRequestException for a wrong, expired or used code, an unknown or a confirmed account
+     * @throws io.tessera.core.problems.UnprocessableException for a wrong, expired or used code, an unknown or a confirmed account
      */
     void confirmSignUp(String username, String code);
 
@@ -72,7 +72,7 @@ public interface UserAccounts {
      * Turns TOTP MFA on with a code from the app just enrolled (Cognito VerifySoftwareToken, then
      * SetUserMFAPreference); sign-in asks for a code from then on.
      *
-     * @throws io.tessera.core.problems.BadRequestException for a wrong code (or no enrolment started)
+     * @throws io.tessera.core.problems.UnprocessableException for a wrong code (or no enrolment started)
      */
     void enableTotp(String accessToken, String userId, String code);
 
@@ -80,7 +80,8 @@ public interface UserAccounts {
      * Turns TOTP MFA off once the password and a fresh code prove the user holds both (a sign-in
      * through the SOFTWARE_TOKEN_MFA challenge, whose refresh token is revoked at once).
      *
-     * @throws io.tessera.core.problems.BadRequestException for a wrong password or code, or an account without MFA
+     * @throws io.tessera.core.problems.UnprocessableException for a wrong password or code
+     * @throws io.tessera.core.problems.ConflictException      for an account without MFA
      */
     void disableTotp(String username, String password, String code);
 
@@ -94,8 +95,8 @@ public interface UserAccounts {
     /**
      * Sets a new password with the reset code (Cognito ConfirmForgotPassword).
      *
-     * @throws io.tessera.core.problems.BadRequestException for a wrong, expired or used code (an unknown account
-     *                                                      alike) or a password the policy refuses
+     * @throws io.tessera.core.problems.UnprocessableException for a wrong, expired or used code (an unknown account alike)
+     * @throws io.tessera.core.problems.BadRequestException    for a password the policy refuses
      */
     void resetPassword(String username, String code, String newPassword);
 
