@@ -76,8 +76,7 @@ function ChallengeForm({ username, challenge, onRestart }: ChallengeFormProps) {
 
   const answer = (event: Event) => {
     event.preventDefault();
-    // The answer carries the field its challenge names (ChallengeAnswer in openapi.yaml).
-    const body = { username, session: challenge.session, [field.name]: value } as unknown as ChallengeAnswer;
+    const body: ChallengeAnswer = { username, session: challenge.session, ...field.answer(value) };
     void run(async () => session.begin(await api.auth.answerChallenge({ challengeAnswer: body })));
   };
 
@@ -99,6 +98,8 @@ function ChallengeForm({ username, challenge, onRestart }: ChallengeFormProps) {
 
 interface ChallengeField {
   name: string;
+  /** The one field of ChallengeAnswer this challenge asks for. */
+  answer(value: string): Pick<ChallengeAnswer, 'newPassword' | 'code'>;
   title: string;
   explanation: string;
   label: string;
@@ -108,6 +109,7 @@ interface ChallengeField {
 const CHALLENGE_FIELDS: Record<string, ChallengeField> = {
   NEW_PASSWORD_REQUIRED: {
     name: 'newPassword',
+    answer: (newPassword) => ({ newPassword }),
     title: 'Choose a new password',
     explanation: 'This is your first sign-in: replace the temporary password (at least 12 characters with upper case, lower case and digits).',
     label: 'New password',
@@ -115,6 +117,7 @@ const CHALLENGE_FIELDS: Record<string, ChallengeField> = {
   },
   SOFTWARE_TOKEN_MFA: {
     name: 'code',
+    answer: (code) => ({ code }),
     title: 'Enter your authenticator code',
     explanation: 'Type the 6-digit code your authenticator app shows for Tessera.',
     label: 'Code',
