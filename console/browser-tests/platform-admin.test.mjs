@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { openConsole, signInAs } from './support/browser.mjs';
 import { getTenant, platformAdmin, signUpTenant } from './support/system.mjs';
 
-test('a platform admin finds a tenant by name and changes its tier', async (t) => {
+test('a platform admin finds a tenant by name, changes its tier and rebuilds its analytics', async (t) => {
   const tenant = await signUpTenant('tiers');
   const { page, errors } = await openConsole(t);
 
@@ -19,6 +19,9 @@ test('a platform admin finds a tenant by name and changes its tier', async (t) =
   await row.getByRole('status').filter({ hasText: 'Tier is now standard.' }).waitFor();
 
   assert.equal((await getTenant(tenant.id)).tier, 'standard');
+
+  await row.getByRole('button', { name: 'Rebuild analytics' }).click();
+  await row.getByRole('status').filter({ hasText: /^(Already matched|Repaired): \d+ aggregates, \d+ items written\.$/ }).waitFor();
   assert.deepEqual(errors, []);
 });
 
