@@ -14,12 +14,14 @@ import io.tessera.client.model.UploadStatus;
 import io.tessera.e2e.support.Eventually;
 import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.S3Requests;
+import io.tessera.e2e.support.SampleFiles;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadsIT {
 
-    private static final byte[] PNG = "\u0089PNG fake image bytes for the test".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] PNG = SampleFiles.png(4, 4);
 
     private static TestTenant tenant;
     private static TestTenant.Member member;
@@ -97,6 +99,23 @@ class UploadsIT {
 
         assertThat(settled(member.client(), grant.getUpload().getUploadId()).getStatus()).isEqualTo(UploadStatus.REJECTED);
         assertThat(S3Requests.get(grant.getUrl().toString()).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/csv", "text/plain"})
+    void aFileOfEachAllowedTypeIsUploadedButAnHtmlPageDeclaredAsThatTypeIsRejectedAndDeleted(String type) throws Exception {
+        byte[] real = SampleFiles.ofEveryAllowedType().get(type);
+        UploadGrant genuine = grant(member.client(), "genuine", type, real.length);
+        UploadGrant disguised = grant(member.client(), "disguised", type, SampleFiles.HTML.length);
+
+        assertThat(S3Requests.upload(genuine, real)).isEqualTo(200);
+        assertThat(S3Requests.upload(disguised, SampleFiles.HTML)).isEqualTo(200);
+
+        assertThat(settled(member.client(), genuine.getUpload().getUploadId()).getStatus()).isEqualTo(UploadStatus.UPLOADED);
+        Upload rejected = settled(member.client(), disguised.getUpload().getUploadId());
+        assertThat(rejected.getStatus()).isEqualTo(UploadStatus.REJECTED);
+        assertThat(rejected.getRejectionReason()).isEqualTo("The object's bytes are text/html; " + type + " was declared.");
+        assertThat(S3Requests.get(disguised.getUrl().toString()).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tessera.core.tenants.Tiers;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -17,9 +18,10 @@ import java.util.Optional;
 /**
  * Checks an object that arrived in the uploads bucket against what was asked for, because the
  * presigned request's limits are only as good as the store that enforces them: the real size and
- * type must match the pending upload of that tenant at exactly that key, and fit the tier. A
- * matching object makes the upload UPLOADED; anything else is deleted, and its upload (if any)
- * REJECTED with the reason.
+ * stored type must match the pending upload of that tenant at exactly that key, fit the tier, and
+ * the bytes themselves must be of the declared type ({@link ContentTypeDetection}: an HTML page
+ * stored as {@code image/png} is not a PNG). A matching object makes the upload UPLOADED; anything
+ * else is deleted, and its upload (if any) REJECTED with the reason.
  */
 @Singleton
 public class UploadCompletion {
@@ -32,13 +34,16 @@ public class UploadCompletion {
     private final Uploads uploads;
     private final TenantProfiles profiles;
     private final Tiers tiers;
+    private final ContentTypeDetection detection;
     private final String bucket;
 
-    UploadCompletion(S3Client s3, Uploads uploads, TenantProfiles profiles, Tiers tiers, ResourcesConfiguration resources) {
+    UploadCompletion(S3Client s3, Uploads uploads, TenantProfiles profiles, Tiers tiers, ContentTypeDetection detection,
+                     ResourcesConfiguration resources) {
         this.s3 = s3;
         this.uploads = uploads;
         this.profiles = profiles;
         this.tiers = tiers;
+        this.detection = detection;
         this.bucket = resources.getUploadsBucket();
     }
 
@@ -71,7 +76,7 @@ public class UploadCompletion {
                 return Optional.empty();
             }
             TierLimits limits = tiers.of(profiles.get().orElseThrow().tier());
-            Optional<String> refusal = refusal(upload, object, limits);
+            Optional<String> refusal = refusal(upload, object, limits).or(() -> contentRefusal(upload));
             if (refusal.isPresent()) {
                 reject(upload, refusal.get());
             } else if (!uploads.markUploaded(uploadId, object.contentLength(), object.eTag(), limits.getStorageQuotaBytes())) {
@@ -102,6 +107,23 @@ public class UploadCompletion {
             return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");
         }
         return Optional.empty();
+    }
+
+    /** Whether the object's bytes are what was declared; read only once everything cheaper has passed. */
+    private Optional<String> contentRefusal(Upload upload) {
+        byte[] head = s3.getObject(request -> request.bucket(bucket).key(upload.key()).range("bytes=0-" + (ContentTypeDetection.HEAD_BYTES - 1)),
+                ResponseTransformer.toBytes()).asByteArray();
+        String detected = detection.detect(head);
+        return bytesAre(upload.contentType(), detected) ? Optional.empty()
+                : Optional.of("The object's bytes are " + detected + "; " + upload.contentType() + " was declared.");
+    }
+
+    /**
+     * Whether bytes detected as {@code detected} may be stored as {@code declared}: the same type,
+     * or plain text for a text type (CSV has no signature: its bytes are plain text).
+     */
+    static boolean bytesAre(String declared, String detected) {
+        return declared.equals(detected) || declared.startsWith("text/") && detected.equals("text/plain");
     }
 
     private void delete(String key, String reason) {
