@@ -9,7 +9,7 @@ test("over the tenant's request rate, the console waits for Retry-After and its 
   await signInAs(page, tenant.admin);
   await page.getByRole('heading', { name: 'Analytics' }).waitFor();
 
-  const notice = page.getByRole('status').filter({ hasText: "Over the tenant's request rate" });
+  const notice = page.getByRole('status').filter({ hasText: "Over the tenant's request rate" }).first();
   const stop = saturate(tenant);
   try {
     // Each page reads its list when opened; one of these reads meets the full bucket.
