@@ -70,13 +70,14 @@ public class UploadCompletion {
                 return Optional.empty();
             }
             HeadObjectResponse object;
+            TierLimits limits = tiers.of(profiles.get().orElseThrow().tier());
+            Optional<String> refusal;
             try {
                 object = s3.headObject(request -> request.bucket(bucket).key(key));
+                refusal = refusal(upload, object, limits).or(() -> contentRefusal(upload));
             } catch (NoSuchKeyException gone) {
                 return Optional.empty();
             }
-            TierLimits limits = tiers.of(profiles.get().orElseThrow().tier());
-            Optional<String> refusal = refusal(upload, object, limits).or(() -> contentRefusal(upload));
             if (refusal.isPresent()) {
                 reject(upload, refusal.get());
             } else if (!uploads.markUploaded(uploadId, object.contentLength(), object.eTag(), limits.getStorageQuotaBytes())) {
