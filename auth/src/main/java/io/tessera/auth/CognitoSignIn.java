@@ -6,6 +6,7 @@ import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.ForbiddenException;
 import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.core.secrets.Seals;
+import io.tessera.core.users.PasswordPolicy;
 import io.tessera.core.users.Usernames;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;

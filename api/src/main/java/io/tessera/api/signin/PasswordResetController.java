@@ -13,7 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.problems.Problem;
 import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
-import io.tessera.auth.PasswordPolicy;
+import io.tessera.core.users.PasswordPolicy;
 import io.tessera.core.users.PasswordReset;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -10,7 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
 import io.tessera.auth.CognitoSignIn;
-import io.tessera.auth.PasswordPolicy;
+import io.tessera.core.users.PasswordPolicy;
 import io.tessera.core.problems.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

@@ -11,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.text.AsciiEmail;
 import io.tessera.api.text.TextLength;
 import io.tessera.api.text.Visible;
-import io.tessera.auth.PasswordPolicy;
+import io.tessera.core.users.PasswordPolicy;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantSignup;
 import io.tessera.core.tenants.Tier;

@@ -1,11 +1,8 @@
 package io.tessera.core.access;
 
+import io.tessera.core.data.AttemptCounters;
 import io.tessera.core.problems.TooManyRequestsException;
-import io.tessera.core.resources.ResourcesConfiguration;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,31 +12,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Counts attempts at something that must not be repeated at will (a code guessed, a reset email
  * asked for) per key, such as an account or a client address, in fixed windows shared by every
- * process: one counter item per key and window in the main table, incremented atomically
- * (DynamoDB {@code UpdateItem ADD}) and removed by its TTL. Keys are stored as SHA-256 hashes, so
- * the table holds no email or address. Requests are counted as they come ({@link #attempt}); codes
- * only when they fail ({@link #ensureAllowed}, then {@link #countFailure}), so that a right code is
- * never refused for the guesses others made.
+ * process ({@link AttemptCounters}). Keys are counted as SHA-256 hashes, so the table holds no email
+ * or address. Requests are counted as they come ({@link #attempt}); codes only when they fail
+ * ({@link #ensureAllowed}, then {@link #countFailure}), so that a right code is never refused for
+ * the guesses others made.
  */
 @Singleton
 public class AttemptLimits {
 
-    /** At most {@code attempts} per {@code window}, for one purpose (e.g. {@code password-reset}). */
+    /** At most {@code attempts} per {@code window}, for one purpose (e.g. {@code password-reset-requests-by-account}). */
     public record Limit(String purpose, int attempts, Duration window) {
     }
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
+    private final AttemptCounters counters;
     private final Clock clock;
 
-    AttemptLimits(DynamoDbClient dynamoDb, ResourcesConfiguration resources, Clock clock) {
-        this.dynamoDb = dynamoDb;
-        this.table = resources.getMainTable();
+    AttemptLimits(AttemptCounters counters, Clock clock) {
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -50,7 +43,7 @@ public class AttemptLimits {
      */
     public void attempt(Limit limit, String key) {
         Window window = Window.of(limit, clock.instant());
-        if (add(limit, key, window) > limit.attempts()) {
+        if (counters.increment(counter(limit, key), window.start(), window.end()) > limit.attempts()) {
             throw window.exceeded();
         }
     }
@@ -58,23 +51,23 @@ public class AttemptLimits {
     /** @throws TooManyRequestsException (429) if {@code key}'s failures used up the current window */
     public void ensureAllowed(Limit limit, String key) {
         Window window = Window.of(limit, clock.instant());
-        var counter = dynamoDb.getItem(request -> request.tableName(table).key(key(limit, key, window)).consistentRead(true)).item();
-        if (counter.containsKey("attempts") && Long.parseLong(counter.get("attempts").n()) >= limit.attempts()) {
+        if (counters.count(counter(limit, key), window.start()) >= limit.attempts()) {
             throw window.exceeded();
         }
     }
 
     /** Counts one failed attempt for {@code key}. */
     public void countFailure(Limit limit, String key) {
-        add(limit, key, Window.of(limit, clock.instant()));
+        Window window = Window.of(limit, clock.instant());
+        counters.increment(counter(limit, key), window.start(), window.end());
     }
 
-    private record Window(Instant now, long start, Instant end) {
+    private record Window(Instant now, Instant start, Instant end) {
 
         static Window of(Limit limit, Instant now) {
             long seconds = limit.window().toSeconds();
             long start = now.getEpochSecond() / seconds * seconds;
-            return new Window(now, start, Instant.ofEpochSecond(start + seconds));
+            return new Window(now, Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + seconds));
         }
 
         TooManyRequestsException exceeded() {
@@ -82,27 +75,10 @@ public class AttemptLimits {
         }
     }
 
-    /** @return the window's count after adding one */
-    private long add(Limit limit, String key, Window window) {
-        return Long.parseLong(dynamoDb.updateItem(request -> request
-                .tableName(table)
-                .key(key(limit, key, window))
-                .updateExpression("ADD attempts :one SET expiresAt = :expiresAt")
-                .expressionAttributeValues(Map.of(
-                        ":one", AttributeValue.fromN("1"),
-                        ":expiresAt", AttributeValue.fromN(Long.toString(window.end().getEpochSecond()))))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes().get("attempts").n());
-    }
-
-    private static Map<String, AttributeValue> key(Limit limit, String key, Window window) {
-        return Map.of(
-                "pk", AttributeValue.fromS("ATTEMPTS#" + limit.purpose() + "#" + sha256(key.toLowerCase(Locale.ROOT))),
-                "sk", AttributeValue.fromS(Long.toString(window.start())));
-    }
-
-    private static String sha256(String key) {
+    private static String counter(Limit limit, String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return limit.purpose() + "#" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -62,7 +62,7 @@ public class MfaSettings {
      * @param accessToken the caller's own Cognito access token (from sign-in); Cognito's software-token API needs it
      */
     public Enrolment startEnrolment(String username, String accessToken) {
-        String secret = accounts.associateTotp(accessToken, CallContext.caller().userId());
+        String secret = accounts.associateTotp(accessToken, Usernames.of(username));
         String label = URLEncoder.encode(ISSUER + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
         return new Enrolment(secret, "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + ISSUER);
     }
@@ -75,7 +75,7 @@ public class MfaSettings {
      */
     public void enable(String username, String accessToken, String code, String clientAddress) {
         CallContext caller = CallContext.caller();
-        attempts.check(ENABLE_STEP, username, clientAddress, () -> accounts.enableTotp(accessToken, caller.userId(), code));
+        attempts.check(ENABLE_STEP, username, clientAddress, () -> accounts.enableTotp(accessToken, Usernames.of(username), code));
         recorded(caller, username, true);
     }
 

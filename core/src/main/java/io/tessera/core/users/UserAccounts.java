@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * User accounts in the identity provider (the Cognito user pool; {@code auth} implements this): what
+ * User accounts in the identity provider (the Cognito user pool: {@link CognitoUserAccounts}): what
  * Tessera's tenant rules ask of it. Usernames are lower-cased emails ({@link Usernames}).
  */
 public interface UserAccounts {
@@ -61,12 +61,12 @@ public interface UserAccounts {
      * Starts enrolling an authenticator app for the account the access token belongs to (Cognito
      * AssociateSoftwareToken).
      *
-     * @param accessToken an access token Cognito issued to the account {@code userId}
+     * @param accessToken an access token Cognito issued to the account {@code username}
      * @return the TOTP secret, base32 (RFC 4648), to show the user once
      * @throws io.tessera.core.problems.ForbiddenException    if the access token is another account's
      * @throws io.tessera.core.problems.UnauthorizedException if Cognito refuses the access token (expired, revoked)
      */
-    String associateTotp(String accessToken, String userId);
+    String associateTotp(String accessToken, String username);
 
     /**
      * Turns TOTP MFA on with a code from the app just enrolled (Cognito VerifySoftwareToken, then
@@ -74,7 +74,7 @@ public interface UserAccounts {
      *
      * @throws io.tessera.core.problems.UnprocessableException for a wrong code (or no enrolment started)
      */
-    void enableTotp(String accessToken, String userId, String code);
+    void enableTotp(String accessToken, String username, String code);
 
     /**
      * Turns TOTP MFA off once the password and a fresh code prove the user holds both (a sign-in

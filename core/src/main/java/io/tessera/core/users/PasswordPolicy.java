@@ -1,4 +1,4 @@
-package io.tessera.auth;
+package io.tessera.core.users;
 
 /**
  * The user pool's password policy, for checking a password before Cognito does: the same rule

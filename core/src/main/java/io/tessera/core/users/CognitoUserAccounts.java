@@ -1,6 +1,5 @@
-package io.tessera.auth;
+package io.tessera.core.users;
 
-import com.nimbusds.jwt.JWTParser;
 import io.micronaut.core.annotation.Nullable;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.ConflictException;
@@ -9,8 +8,6 @@ import io.tessera.core.problems.TooManyRequestsException;
 import io.tessera.core.problems.UnauthorizedException;
 import io.tessera.core.problems.UnprocessableException;
 import io.tessera.core.resources.TesseraResources;
-import io.tessera.core.users.Role;
-import io.tessera.core.users.UserAccounts;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -36,7 +33,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,9 +58,9 @@ class CognitoUserAccounts implements UserAccounts {
     private static final Duration COGNITO_ATTEMPT_LIMIT = Duration.ofMinutes(15);
 
     private final CognitoIdentityProviderClient cognito;
-    private final CognitoConfiguration configuration;
+    private final UserPoolConfiguration configuration;
 
-    CognitoUserAccounts(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration) {
+    CognitoUserAccounts(CognitoIdentityProviderClient cognito, UserPoolConfiguration configuration) {
         this.cognito = cognito;
         this.configuration = configuration;
     }
@@ -197,8 +193,8 @@ class CognitoUserAccounts implements UserAccounts {
     }
 
     @Override
-    public String associateTotp(String accessToken, String userId) {
-        ensureIssuedTo(accessToken, userId);
+    public String associateTotp(String accessToken, String username) {
+        ensureIssuedTo(accessToken, username);
         try {
             return cognito.associateSoftwareToken(request -> request.accessToken(accessToken)).secretCode();
         } catch (NotAuthorizedException e) {
@@ -207,8 +203,8 @@ class CognitoUserAccounts implements UserAccounts {
     }
 
     @Override
-    public void enableTotp(String accessToken, String userId, String code) {
-        ensureIssuedTo(accessToken, userId);
+    public void enableTotp(String accessToken, String username, String code) {
+        ensureIssuedTo(accessToken, username);
         try {
             cognito.verifySoftwareToken(request -> request.accessToken(accessToken).userCode(code).friendlyDeviceName("Authenticator app"));
             cognito.setUserMFAPreference(request -> request.accessToken(accessToken)
@@ -256,15 +252,15 @@ class CognitoUserAccounts implements UserAccounts {
         cognito.revokeToken(request -> request.clientId(configuration.getClientId()).token(tokens.refreshToken()));
     }
 
-    /** Cognito checks the token itself; this only makes sure it is the caller's own. */
-    private static void ensureIssuedTo(String accessToken, String userId) {
-        String subject;
+    /** Whose the access token is, Cognito says (GetUser): it must be the caller's own. */
+    private void ensureIssuedTo(String accessToken, String username) {
+        String owner;
         try {
-            subject = JWTParser.parse(accessToken).getJWTClaimsSet().getSubject();
-        } catch (ParseException e) {
+            owner = cognito.getUser(request -> request.accessToken(accessToken)).username();
+        } catch (NotAuthorizedException e) {
             throw new UnauthorizedException("The access token was not accepted; sign in again.");
         }
-        if (!userId.equals(subject)) {
+        if (!owner.equals(username)) {
             throw new ForbiddenException("The access token belongs to another account.");
         }
     }
