@@ -11,6 +11,7 @@ import io.tessera.client.model.Tier;
 import io.tessera.e2e.support.Eventually;
 import io.tessera.e2e.support.LocalSystem;
 import io.tessera.e2e.support.TestTenant;
+import io.tessera.e2e.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,15 +41,22 @@ class PasswordResetIT {
     }
 
     @Test
-    void aResetCodeSetsTheNewPasswordEndsEverySessionAndIsAudited() throws Exception {
+    void aResetCodeSetsTheNewPasswordOnceEndsEverySessionAndOpenSocketAndIsAudited() throws Exception {
         TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
         TestTenant.Member member = tenant.invite(Role.MEMBERS);
         String username = member.login().username();
         String oldIdToken = member.login().idToken();
 
-        String code = auth.forgotPassword(new CodeRequest().username(username.toUpperCase())).getCode();
-        auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword(NEW_PASSWORD));
+        try (WsClient socket = WsClient.connect(oldIdToken)) {
+            socket.subscribe("orders");
+            String code = auth.forgotPassword(new CodeRequest().username(username.toUpperCase())).getCode();
+            auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword(NEW_PASSWORD));
 
+            WsClient.Closed closed = socket.awaitClose(Duration.ofSeconds(15));
+            assertThat(closed).as("the socket opened before the reset").isNotNull();
+            assertThat(closed.code()).isEqualTo(4401);
+            expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword("Another-Passw0rd-1")));
+        }
         expectProblem(401, () -> LocalSystem.login(username, TestTenant.PASSWORD));
         expectProblem(401, () -> new AuthApi(LocalSystem.as(oldIdToken)).getMe());
         String idToken = Eventually.await(Duration.ofSeconds(10), "a sign-in with the new password that works", () -> {
@@ -65,7 +73,6 @@ class PasswordResetIT {
             assertThat(entry.getAction()).isEqualTo(AuditEntry.ActionEnum.USER_PASSWORD_RESET);
             assertThat(entry.getTarget()).isEqualTo(member.userId());
         });
-        expectProblem(422, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword("Another-Passw0rd-1")));
     }
 
     @Test
