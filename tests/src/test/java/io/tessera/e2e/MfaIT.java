@@ -21,8 +21,11 @@ import io.tessera.e2e.support.LocalSystem;
 import io.tessera.e2e.support.PlatformAdmin;
 import io.tessera.e2e.support.TestTenant;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static io.tessera.e2e.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +158,31 @@ class MfaIT {
 
         assertThat(me.getMe().getMfaEnabled()).isTrue();
         expectProblem(409, () -> me.disableTotp(new TotpRemoval().password(admin.password()).code(TotpCodes.at(admin.totpSecret(), Instant.now()))));
+    }
+
+    /** The one account made outside the API: platform admins are provisioned, never signed up or invited. */
+    @Test
+    void aPlatformAdminWithoutMfaMayOnlyEnrolItAndThenWorks() throws ApiException {
+        String username = "platform-" + UUID.randomUUID().toString().substring(0, 8) + "@tessera.example.com";
+        String userPoolId = System.getenv("COGNITO_USER_POOL_ID");
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create()) {
+            cognito.adminCreateUser(request -> request.userPoolId(userPoolId).username(username).messageAction(MessageActionType.SUPPRESS));
+            cognito.adminSetUserPassword(request -> request.userPoolId(userPoolId).username(username).password(TestTenant.PASSWORD).permanent(true));
+            cognito.adminAddUserToGroup(request -> request.userPoolId(userPoolId).username(username).groupName("platform-admins"));
+            try {
+                LocalSystem.Login admin = new LocalSystem.Login(username, TestTenant.PASSWORD);
+                String idToken = admin.idToken();
+
+                expectProblem(403, () -> new TenantsApi(LocalSystem.as(idToken)).listTenants(1, null));
+                assertThat(new AuthApi(LocalSystem.as(idToken)).getMe().getMfaEnabled()).isFalse();
+                String secret = enrol(admin);
+                assertThat(new TenantsApi(LocalSystem.as(idToken)).listTenantsWithHttpInfo(1, null).getStatusCode()).isEqualTo(200);
+                assertThat(LocalSystem.login(username, TestTenant.PASSWORD).getChallenge().getName()).isEqualTo("SOFTWARE_TOKEN_MFA");
+                assertThat(LocalSystem.signInWithMfa(username, TestTenant.PASSWORD, secret).getIdToken()).isNotBlank();
+            } finally {
+                cognito.adminDeleteUser(request -> request.userPoolId(userPoolId).username(username));
+            }
+        }
     }
 
     @Test
