@@ -15,10 +15,16 @@ import io.tessera.client.model.TenantStatus;
 import io.tessera.client.model.Tier;
 import io.tessera.e2e.support.LocalSystem;
 import io.tessera.e2e.support.PlatformAdmin;
+import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.TestTenant;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.tessera.e2e.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +108,28 @@ class SignupConfirmationIT {
         ApiException throttled = expectProblem(429, () -> auth.confirmSignUp(new ConfirmRequest().username(signup.email()).code(code)));
         assertThat(throttled.getResponseHeaders().firstValue("retry-after")).isPresent();
         assertThat(tenant(signup.response().getTenant().getId()).getStatus()).isEqualTo(TenantStatus.PENDING);
+    }
+
+    @Test
+    void confirmationsRacingWithTheSameCodeActivateTheTenantOnceAndNeverFail() throws Exception {
+        Signup signup = signUp();
+        String body = "{\"username\":\"" + signup.email() + "\",\"code\":\"" + signup.response().getConfirmationCode() + "\"}";
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(6)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(clients.submit(() -> RawHttp.send("POST", "/auth/confirm", null, body).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).contains(204).allMatch(status -> status == 204 || status == 422);
+        assertThat(tenant(signup.response().getTenant().getId()).getStatus()).isEqualTo(TenantStatus.ACTIVE);
+        String idToken = LocalSystem.idTokenOf(signup.email(), TestTenant.PASSWORD);
+        assertThat(new AuditApi(LocalSystem.as(idToken)).listAudit(null, null).getItems())
+                .extracting(AuditEntry::getAction).containsExactly(AuditEntry.ActionEnum.TENANT_CREATED);
     }
 
     @Test

@@ -123,7 +123,9 @@ public class TenantSignup {
             if (!profiles.pendingAdmin().map(account.username()::equals).orElse(false)) {
                 return false;
             }
-            users.addFirstAdmin(TenantUser.added(account.userId(), account.username(), Role.TENANT_ADMIN, clock.instant()));
+            if (!users.addFirstAdmin(TenantUser.added(account.userId(), account.username(), Role.TENANT_ADMIN, clock.instant()))) {
+                return profiles.get().map(tenant -> tenant.status() == TenantStatus.ACTIVE).orElse(false);
+            }
             Tenant tenant = profiles.get().orElseThrow();
             audit.record(AuditAction.TENANT_CREATED, tenant.id(), AuditEntry.SUCCEEDED, "tier " + tenant.tier().wireName() + ", admin's email confirmed");
             return true;

@@ -61,11 +61,20 @@ public class UserDirectory {
         items.transact(List.of(profiles.releaseReservedSeat(role == Role.TENANT_ADMIN)));
     }
 
-    /** Records a new tenant's first admin and makes the tenant active, in one transaction. */
-    public void addFirstAdmin(TenantUser admin) {
-        items.transact(List.of(
-                profiles.activateWithFirstAdmin(),
-                items.transactionPut(PREFIX + admin.userId(), toDocument(admin), Expr.of("attribute_not_exists(pk)"))));
+    /**
+     * Records a new tenant's first admin and makes the tenant active, in one transaction.
+     *
+     * @return false, with nothing written, if the tenant is no longer pending (another request activated it first)
+     */
+    public boolean addFirstAdmin(TenantUser admin) {
+        try {
+            items.transact(List.of(
+                    profiles.activateWithFirstAdmin(),
+                    items.transactionPut(PREFIX + admin.userId(), toDocument(admin), Expr.of("attribute_not_exists(pk)"))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
     }
 
     /** Records a user whose seat is already reserved. */
