@@ -2,6 +2,7 @@ package io.tessera.auth;
 
 import com.nimbusds.jwt.JWTParser;
 import io.micronaut.core.annotation.Nullable;
+import io.tessera.core.access.CodeAttempts;
 import io.tessera.core.problems.BadRequestException;
 import io.tessera.core.problems.ForbiddenException;
 import io.tessera.core.problems.UnauthorizedException;
@@ -50,16 +51,20 @@ public class CognitoSignIn {
     private static final String REFRESH_SEAL = "cognito-refresh-token";
     /** The app client's AuthSessionValidity in the CDK stack; the seal enforces it where the emulator does not. */
     static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(3);
+    private static final String MFA_STEP = "mfa-sign-in";
 
     private final CognitoIdentityProviderClient cognito;
     private final CognitoConfiguration configuration;
     private final Seals seals;
+    private final CodeAttempts attempts;
     private final Clock clock;
 
-    CognitoSignIn(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration, Seals seals, Clock clock) {
+    CognitoSignIn(CognitoIdentityProviderClient cognito, CognitoConfiguration configuration, Seals seals, CodeAttempts attempts,
+                  Clock clock) {
         this.cognito = cognito;
         this.configuration = configuration;
         this.seals = seals;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -132,11 +137,17 @@ public class CognitoSignIn {
     }
 
     /**
-     * Answers the SOFTWARE_TOKEN_MFA challenge of a user with TOTP MFA. A wrong code is 401, and
-     * the session is then used up (as in AWS): sign in again.
+     * Answers the SOFTWARE_TOKEN_MFA challenge of a user with TOTP MFA. A wrong code is 401 and
+     * ends the session (sign in again); wrong codes are limited per account and client address
+     * ({@link CodeAttempts}: 429).
+     *
+     * @param clientAddress the caller's IP address, for the attempt limits
      */
-    public Tokens completeMfa(String username, String sealedSession, String code) {
-        return answer(username, sealedSession, ChallengeNameType.SOFTWARE_TOKEN_MFA, "SOFTWARE_TOKEN_MFA_CODE", code);
+    public Tokens completeMfa(String username, String sealedSession, String code, String clientAddress) {
+        Tokens[] tokens = new Tokens[1];
+        attempts.check(MFA_STEP, Usernames.of(username), clientAddress, () -> attempts.checkOnce(MFA_STEP, sealedSession, () ->
+                tokens[0] = answer(username, sealedSession, ChallengeNameType.SOFTWARE_TOKEN_MFA, "SOFTWARE_TOKEN_MFA_CODE", code)));
+        return tokens[0];
     }
 
     private Tokens answer(String username, String sealedSession, ChallengeNameType challenge, String responseName, String response) {

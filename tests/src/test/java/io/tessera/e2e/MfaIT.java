@@ -55,7 +55,7 @@ class MfaIT {
     }
 
     @Test
-    void aUserWhoEnrolsAnAuthenticatorSignsInWithItsCodeAndAWrongCodeIsRefused() throws ApiException {
+    void aUserWhoEnrolsAnAuthenticatorSignsInWithItsCodeAndAWrongCodeEndsTheSession() throws ApiException {
         TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
         TestTenant.Member member = tenant.invite(Role.MEMBERS);
         Tokens tokens = LocalSystem.login(member.login().username(), member.login().password()).getTokens();
@@ -73,12 +73,33 @@ class MfaIT {
         assertThat(asked.getChallenge().getName()).isEqualTo("SOFTWARE_TOKEN_MFA");
         expectProblem(401, () -> anonymous.answerChallenge(new ChallengeAnswer().username(member.login().username())
                 .session(asked.getChallenge().getSession()).code(wrongCode(enrolment.getSecret()))));
+        expectProblem(401, () -> anonymous.answerChallenge(new ChallengeAnswer().username(member.login().username())
+                .session(asked.getChallenge().getSession()).code(TotpCodes.at(enrolment.getSecret(), Instant.now()))));
         Tokens signedIn = LocalSystem.signInWithMfa(member.login().username(), member.login().password(), enrolment.getSecret());
         assertThat(new AuthApi(LocalSystem.as(signedIn.getIdToken())).getMe().getUserId()).isEqualTo(member.userId());
         assertThat(new AuditApi(tenant.asAdmin()).listAudit(50, null).getItems()).anySatisfy(entry -> {
             assertThat(entry.getAction()).isEqualTo(AuditEntry.ActionEnum.USER_MFA_ENABLED);
             assertThat(entry.getTarget()).isEqualTo(member.userId());
         });
+    }
+
+    @Test
+    void guessingSignInCodesIsThrottledAndTheAuthenticatorCannotBeReplacedWithTokensAlone() throws ApiException {
+        TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
+        TestTenant.Member member = tenant.invite(Role.MEMBERS);
+        String secret = enrol(member.login());
+        String username = member.login().username();
+        for (int guess = 0; guess < 5; guess++) {
+            String session = LocalSystem.login(username, member.login().password()).getChallenge().getSession();
+            expectProblem(401, () -> anonymous.answerChallenge(new ChallengeAnswer().username(username).session(session).code(wrongCode(secret))));
+        }
+        String session = LocalSystem.login(username, member.login().password()).getChallenge().getSession();
+        expectProblem(429, () -> anonymous.answerChallenge(new ChallengeAnswer().username(username).session(session)
+                .code(TotpCodes.at(secret, Instant.now()))));
+
+        String adminSecret = enrol(tenant.admin());
+        Tokens withMfa = LocalSystem.signInWithMfa(tenant.admin().username(), tenant.admin().password(), adminSecret);
+        expectProblem(409, () -> new AuthApi(LocalSystem.as(withMfa.getIdToken())).enrolTotp(new AccessTokenRequest().accessToken(withMfa.getAccessToken())));
     }
 
     @Test

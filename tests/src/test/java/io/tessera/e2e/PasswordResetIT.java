@@ -10,13 +10,19 @@ import io.tessera.client.model.Role;
 import io.tessera.client.model.Tier;
 import io.tessera.e2e.support.Eventually;
 import io.tessera.e2e.support.LocalSystem;
+import io.tessera.e2e.support.RawHttp;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.tessera.e2e.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +123,28 @@ class PasswordResetIT {
             auth.forgotPassword(new CodeRequest().username(unknown));
         }
         expectProblem(429, () -> auth.forgotPassword(new CodeRequest().username(unknown)));
+    }
+
+    @Test
+    void wrongCodesSentAllAtOnceAreStillCheckedAtMostFiveTimes() throws Exception {
+        TestTenant tenant = TestTenant.signUp(Tier.BASIC);
+        String username = tenant.admin().username();
+        String code = auth.forgotPassword(new CodeRequest().username(username)).getCode();
+        String wrong = "{\"username\":\"" + username + "\",\"code\":\"" + otherCodeThan(code) + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}";
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(20)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(clients.submit(() -> RawHttp.send("POST", "/auth/password/reset", null, wrong).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 422).hasSizeLessThanOrEqualTo(5);
+        assertThat(statuses).allMatch(status -> status == 422 || status == 429);
+        expectProblem(429, () -> auth.resetPassword(new PasswordResetRequest().username(username).code(code).newPassword(NEW_PASSWORD)));
     }
 
     private static String detail(String problem) {

@@ -111,7 +111,7 @@ class SignupConfirmationIT {
     }
 
     @Test
-    void confirmationsRacingWithTheSameCodeActivateTheTenantOnceAndNeverFail() throws Exception {
+    void confirmationsRacingWithTheSameCodeActivateTheTenantOnceAndNeverFailOnTheServer() throws Exception {
         Signup signup = signUp();
         String body = "{\"username\":\"" + signup.email() + "\",\"code\":\"" + signup.response().getConfirmationCode() + "\"}";
         List<Integer> statuses = new ArrayList<>();
@@ -125,7 +125,7 @@ class SignupConfirmationIT {
             }
         }
 
-        assertThat(statuses).contains(204).allMatch(status -> status == 204 || status == 422);
+        assertThat(statuses).contains(204).allMatch(status -> status == 204 || status == 422 || status == 429);
         assertThat(tenant(signup.response().getTenant().getId()).getStatus()).isEqualTo(TenantStatus.ACTIVE);
         String idToken = LocalSystem.idTokenOf(signup.email(), TestTenant.PASSWORD);
         assertThat(new AuditApi(LocalSystem.as(idToken)).listAudit(null, null).getItems())
@@ -133,10 +133,23 @@ class SignupConfirmationIT {
     }
 
     @Test
-    void anEmailAwaitingConfirmationCannotSignUpAgain() throws ApiException {
-        Signup signup = signUp();
+    void aNewSignupReplacesAnUnconfirmedOneWithTheSameEmailSoASquatterNeitherBlocksNorKeepsThePassword() throws ApiException {
+        Signup squatted = signUp();
+        String ownPassword = "Owner-Passw0rd-Long";
 
+        SignupResponse own = new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest()
+                .companyName("Owner " + squatted.email()).adminEmail(squatted.email()).password(ownPassword).tier(Tier.BASIC));
+
+        expectProblem(404, () -> tenant(squatted.response().getTenant().getId()));
+        String squattersCode = squatted.response().getConfirmationCode();
+        if (!squattersCode.equals(own.getConfirmationCode())) {
+            expectProblem(422, () -> auth.confirmSignUp(new ConfirmRequest().username(squatted.email()).code(squattersCode)));
+        }
+        auth.confirmSignUp(new ConfirmRequest().username(squatted.email()).code(own.getConfirmationCode()));
+        expectProblem(401, () -> LocalSystem.login(squatted.email(), TestTenant.PASSWORD));
+        assertThat(new AuthApi(LocalSystem.as(LocalSystem.idTokenOf(squatted.email(), ownPassword))).getMe().getTenantId())
+                .isEqualTo(own.getTenant().getId());
         expectProblem(409, () -> new TenantsApi(LocalSystem.anonymous()).signUp(new SignupRequest()
-                .companyName("Second " + signup.email()).adminEmail(signup.email()).password(TestTenant.PASSWORD).tier(Tier.BASIC)));
+                .companyName("Third " + squatted.email()).adminEmail(squatted.email()).password(ownPassword).tier(Tier.BASIC)));
     }
 }

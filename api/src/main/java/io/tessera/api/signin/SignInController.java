@@ -1,6 +1,7 @@
 package io.tessera.api.signin;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -75,12 +76,12 @@ class SignInController {
      * SOFTWARE_TOKEN_MFA challenge of a user with MFA.
      */
     @Post("/challenge")
-    Tokens answerChallenge(@Body @Valid ChallengeAnswer answer) {
+    Tokens answerChallenge(@Body @Valid ChallengeAnswer answer, HttpRequest<?> request) {
         if ((answer.newPassword() == null) == (answer.code() == null)) {
             throw new BadRequestException("Give either newPassword (NEW_PASSWORD_REQUIRED) or code (SOFTWARE_TOKEN_MFA).");
         }
         return Tokens.of(answer.code() != null
-                ? signIn.completeMfa(answer.username(), answer.session(), answer.code())
+                ? signIn.completeMfa(answer.username(), answer.session(), answer.code(), ClientAddresses.of(request))
                 : signIn.completeNewPassword(answer.username(), answer.session(), answer.newPassword()));
     }
 

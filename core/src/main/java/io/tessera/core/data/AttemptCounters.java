@@ -26,15 +26,20 @@ public class AttemptCounters {
         this.table = resources.getMainTable();
     }
 
-    /** Adds one to the counter's window; returns the window's count after it. */
-    public long increment(String counter, Instant windowStart, Instant windowEnd) {
+    /**
+     * Adds {@code delta} (1, or -1 to take back an attempt) to the counter's window.
+     *
+     * @param keepUntil when the item may go (the table's TTL): after the next window, which still reads it
+     * @return the window's count after it
+     */
+    public long add(String counter, Instant windowStart, int delta, Instant keepUntil) {
         return Long.parseLong(dynamoDb.updateItem(request -> request
                 .tableName(table)
                 .key(key(counter, windowStart))
-                .updateExpression("ADD attempts :one SET expiresAt = :expiresAt")
+                .updateExpression("ADD attempts :delta SET expiresAt = :expiresAt")
                 .expressionAttributeValues(Map.of(
-                        ":one", AttributeValue.fromN("1"),
-                        ":expiresAt", AttributeValue.fromN(Long.toString(windowEnd.getEpochSecond()))))
+                        ":delta", AttributeValue.fromN(Integer.toString(delta)),
+                        ":expiresAt", AttributeValue.fromN(Long.toString(keepUntil.getEpochSecond()))))
                 .returnValues(ReturnValue.UPDATED_NEW)).attributes().get("attempts").n());
     }
 

@@ -47,6 +47,23 @@ public class PendingSignups {
         return removed;
     }
 
+    /**
+     * Removes an account that never confirmed its sign-up, with the PENDING tenant that awaits it:
+     * a new signup with its email replaces it, so that whoever squatted an email cannot keep its
+     * owner out, nor have the owner confirm an account whose password the squatter chose.
+     */
+    public void removeUnconfirmed(UserAccounts.Account account) {
+        if (account.confirmed()) {
+            throw new IllegalArgumentException("a confirmed account is never removed as a pending signup");
+        }
+        if (account.tenantId() != null) {
+            CallContext.system(account.tenantId(), null).run(() -> profiles.pendingAdmin()
+                    .filter(account.username()::equals)
+                    .ifPresent(username -> profiles.deletePending()));
+        }
+        accounts.delete(account.username());
+    }
+
     /** The current tenant, if still PENDING, and its admin's account, if it belongs to this tenant. */
     private void removeTenant() {
         String tenantId = CallContext.caller().tenantId();

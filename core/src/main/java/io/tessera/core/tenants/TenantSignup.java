@@ -44,16 +44,18 @@ public class TenantSignup {
     private final UserAccounts accounts;
     private final AuditTrail audit;
     private final CodeAttempts attempts;
+    private final PendingSignups pendingSignups;
     private final InvitationConfiguration delivery;
     private final Clock clock;
 
     TenantSignup(TenantProfiles profiles, UserDirectory users, UserAccounts accounts, AuditTrail audit, CodeAttempts attempts,
-                 InvitationConfiguration delivery, Clock clock) {
+                 PendingSignups pendingSignups, InvitationConfiguration delivery, Clock clock) {
         this.profiles = profiles;
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
         this.attempts = attempts;
+        this.pendingSignups = pendingSignups;
         this.delivery = delivery;
         this.clock = clock;
     }
@@ -63,11 +65,16 @@ public class TenantSignup {
     }
 
     /**
-     * @throws io.tessera.core.problems.ConflictException   if an account with the email exists
+     * Signs a tenant up. An earlier signup with the email that was never confirmed is removed
+     * first ({@link PendingSignups#removeUnconfirmed}): the new one, with its own password and code,
+     * takes its place.
+     *
+     * @throws io.tessera.core.problems.ConflictException   if a confirmed account has the email
      * @throws io.tessera.core.problems.BadRequestException if Cognito refuses the password
      */
     public SignedUp signUp(String companyName, String adminEmail, String password, Tier tier) {
         String username = Usernames.of(adminEmail);
+        accounts.find(username).filter(account -> !account.confirmed()).ifPresent(pendingSignups::removeUnconfirmed);
         String tenantId = newTenantId();
         return CallContext.system(tenantId, correlationId()).call(() -> {
             if (!profiles.createPending(companyName, tier, username)) {

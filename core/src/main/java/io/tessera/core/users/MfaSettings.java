@@ -60,8 +60,13 @@ public class MfaSettings {
      * Starts enrolling an authenticator app for the caller.
      *
      * @param accessToken the caller's own Cognito access token (from sign-in); Cognito's software-token API needs it
+     * @throws ConflictException if MFA is on already: replacing the authenticator takes turning it off first
      */
     public Enrolment startEnrolment(String username, String accessToken) {
+        if (accounts.find(Usernames.of(username)).map(UserAccounts.Account::mfaEnabled).orElse(false)) {
+            // Else whoever holds the user's tokens alone could move the second factor to their own app.
+            throw new ConflictException("MFA is on already: turn it off with your password and a current code first.");
+        }
         String secret = accounts.associateTotp(accessToken, Usernames.of(username));
         String label = URLEncoder.encode(ISSUER + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
         return new Enrolment(secret, "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + ISSUER);
