@@ -208,7 +208,7 @@ class MfaIT {
 
     @Test
     void malformedCodesAreRefusedBeforeCognitoSeesThem() throws ApiException {
-        TestTenant tenant = TestTenant.signUp(Tier.BASIC);
+        TestTenant tenant = TestTenant.signUp(Tier.STANDARD);
         Tokens tokens = LocalSystem.login(tenant.admin().username(), tenant.admin().password()).getTokens();
         AuthApi me = new AuthApi(LocalSystem.as(tokens.getIdToken()));
 
