@@ -11,9 +11,10 @@
    never happened and later records reuse their sequence numbers. Here the stream is detached while
    the transaction runs and its records are added only once it succeeded, as in AWS.
 3. moto keeps everything in memory, so a restarted emulator would be empty, which AWS never is. On
-   SIGUSR1 the server writes the state of the services Tessera uses to STATE_FILE and exits;
-   started with --restore STATE_FILE, it begins from that state (`scripts/emulator restart`).
-   Writes acknowledged before the signal are kept; requests in flight are cut off, as in an outage.
+   SIGUSR1 the server stops taking requests, lets those in flight finish, writes the state of the
+   services Tessera uses to STATE_FILE and exits; started with --restore STATE_FILE, it begins from
+   that state (`scripts/emulator restart`). Every write acknowledged is kept; requests that arrive
+   meanwhile are cut off, as in an outage.
 4. moto has no SQS message move tasks (StartMessageMoveTask, ListMessageMoveTasks and
    CancelMessageMoveTask answer 500), the API `scripts/redrive` uses in AWS. They are implemented
    here after the SQS API reference: a task moves the messages its dead-letter queue holds when it
@@ -66,17 +67,35 @@ _dynamodb_lock = threading.Lock()
 _moto_transact_write_items = DynamoDBBackend.transact_write_items
 
 
+_requests = threading.Condition()
+_in_flight = 0
+_saving = False
+
+
 class SerializedDynamoDb:
+    """Runs DynamoDB requests one at a time (1. above) and keeps count of every request in flight (3.)."""
+
     def __init__(self, app):
         self.app = app
 
     def __call__(self, environ, start_response):
-        target = environ.get("HTTP_X_AMZ_TARGET", "")
-        if target.startswith(DYNAMODB_TARGETS):
-            with _dynamodb_lock:
-                # Consume the whole response inside the lock: the backend work may be lazy.
-                return list(self.app(environ, start_response))
-        return self.app(environ, start_response)
+        global _in_flight
+        with _requests:
+            # A request that arrives while the state is being saved never gets an answer: the process
+            # exits under it, as in an outage.
+            _requests.wait_for(lambda: not _saving)
+            _in_flight += 1
+        try:
+            target = environ.get("HTTP_X_AMZ_TARGET", "")
+            if target.startswith(DYNAMODB_TARGETS):
+                with _dynamodb_lock:
+                    # Consume the whole response inside the lock: the backend work may be lazy.
+                    return list(self.app(environ, start_response))
+            return list(self.app(environ, start_response))
+        finally:
+            with _requests:
+                _in_flight -= 1
+                _requests.notify_all()
 
 
 def _written_keys(backend, transact_items):
@@ -414,6 +433,13 @@ class _StatePickler(pickle.Pickler):
 
 
 def save_state_and_exit(path):
+    """Saves once the requests in flight are answered (an SQS long poll may keep one waiting: not past
+    two seconds), so that no write is acknowledged without being saved, e.g. an event put on a bus
+    whose target queue was saved before the event arrived."""
+    global _saving
+    with _requests:
+        _saving = True
+        _requests.wait_for(lambda: _in_flight == 0, timeout=2)
     with _dynamodb_lock:
         with open(path + ".tmp", "wb") as out:
             _StatePickler(out).dump({name: dict(get_backend(name)) for name in SNAPSHOT_SERVICES})
