@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -27,6 +29,9 @@ class OrderNotifications {
 
     private final FanOut fanOut;
     private final EventReceipts receipts;
+
+    /** Within the notify queue's visibility timeout, so that the message is not delivered again meanwhile. */
+    private static final Duration FORGET_FOR = Duration.ofSeconds(20);
 
     OrderNotifications(FanOut fanOut, EventReceipts receipts) {
         this.fanOut = fanOut;
@@ -50,9 +55,35 @@ class OrderNotifications {
                                 event.status(), event.version(), event.totalMinor(), event.currency(), event.occurredAt().toString()));
                 LOG.info("notified {} connections of {} {} of order {}", delivered, type, event.eventId(), event.orderId());
             } catch (RuntimeException e) {
-                receipts.forget(CONSUMER, event.eventId());
+                forgetPatiently(event.eventId());
                 throw e;
             }
         });
+    }
+
+    /**
+     * Takes the receipt back so that the retry pushes the event. A push usually fails because AWS is
+     * away, and then so does taking the receipt back; without it the retry would see the event as
+     * pushed and the clients would never hear of it, so this keeps trying through a short outage.
+     */
+    private void forgetPatiently(String eventId) {
+        Instant giveUp = Instant.now().plus(FORGET_FOR);
+        while (true) {
+            try {
+                receipts.forget(CONSUMER, eventId);
+                return;
+            } catch (RuntimeException stillAway) {
+                if (Instant.now().isAfter(giveUp)) {
+                    LOG.error("event {} could not be pushed and its receipt not taken back: its clients will not hear of it", eventId, stillAway);
+                    return;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
