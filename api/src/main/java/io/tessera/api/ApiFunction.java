@@ -2,6 +2,7 @@ package io.tessera.api;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.crac.Core;
 
@@ -36,8 +37,15 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        boolean eager = buildsEverythingAtStart(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
-        return super.newApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager);
+        return contextBuilder(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+    }
+
+    /**
+     * @param initializationType Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE}, null outside Lambda
+     * @return Micronaut's Lambda context builder, eager only for a SnapStart snapshot
+     */
+    static ApplicationContextBuilder contextBuilder(String initializationType) {
+        return buildsEverythingAtStart(initializationType) ? new LambdaApplicationContextBuilder() : new OnDemandLambdaContextBuilder();
     }
 
     /** @param initializationType Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE}, null outside Lambda */

@@ -1,5 +1,6 @@
 package io.tessera.core.uploads;
 
+import io.micronaut.context.annotation.Requires;
 import io.tessera.core.context.CallContext;
 import io.tessera.core.resources.ResourcesConfiguration;
 import io.tessera.core.tenants.TenantProfiles;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * stored as {@code image/png} is not a PNG). A matching object makes the upload UPLOADED; anything
  * else is deleted, and its upload (if any) REJECTED with the reason.
  */
+// Only where a detector is packaged (the stream processors): other functions must still start.
+@Requires(beans = ContentTypeDetection.class)
 @Singleton
 public class UploadCompletion {
 
