@@ -31,6 +31,14 @@
    x-moto-forgot-password-confirmation-code) for the local API to hand on. TOTP codes are moto's
    own: checked against its fixed secret when MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP is true.
    RevokeToken, which moto lacks, revokes a refresh token of the client as in AWS.
+6. moto's Cognito identity pools take any login: GetId hands out a new identity on every call,
+   GetCredentialsForIdentity answers for anything, and principal tags and roles cannot be set (500).
+   Here SetPrincipalTagAttributeMap, GetPrincipalTagAttributeMap, SetIdentityPoolRoles and
+   GetIdentityPoolRoles keep their settings, and GetId and GetCredentialsForIdentity require, as in
+   AWS, a login of one of the pool's user pool providers: an ID token that user pool signed for the
+   provider's client, unexpired. A user keeps one identity; the role mapping rules decide (no rule
+   matching, with AmbiguousRoleResolution Deny, is NotAuthorizedException). The credentials stay
+   moto's fixed ones: IAM is not evaluated locally.
 
 Usage: emulator_server.py HOST PORT [--restore STATE_FILE] [--state-file STATE_FILE]
 """
@@ -48,7 +56,10 @@ import uuid
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from joserfc import jwt
 from moto.backends import get_backend
+from moto.cognitoidentity.responses import CognitoIdentityResponse
+from moto.core.exceptions import JsonRESTError
 from moto.cognitoidp.exceptions import CodeMismatchException, ExpiredCodeException, NotAuthorizedError
 from moto.cognitoidp.models import CognitoIdpBackend, UserStatus
 from moto.cognitoidp.responses import CognitoIdpResponse
@@ -412,7 +423,124 @@ CognitoIdpResponse.revoke_token = revoke_token
 CognitoIdpResponse.forgot_password = forgot_password_response
 
 
-SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "events", "secretsmanager")
+# ---- Cognito identity pools (see 6. above) ----
+
+def _identity_pool_response(self, body):
+    self.response_headers["content-type"] = "application/x-amz-json-1.1"
+    return json.dumps(body)
+
+
+def _identity_pool(response, pool_id):
+    pool = response.backend.identity_pools.get(pool_id)
+    if pool is None:
+        raise CognitoIdentityNotFound(pool_id)
+    return pool
+
+
+def set_principal_tag_attribute_map(self):
+    pool = _identity_pool(self, self._get_param("IdentityPoolId"))
+    provider = self._get_param("IdentityProviderName")
+    tags = {"UseDefaults": bool(self._get_param("UseDefaults")), "PrincipalTags": self._get_param("PrincipalTags") or {}}
+    pool.tessera_principal_tags = {**getattr(pool, "tessera_principal_tags", {}), provider: tags}
+    return _identity_pool_response(self, {"IdentityPoolId": pool.identity_pool_id, "IdentityProviderName": provider, **tags})
+
+
+def get_principal_tag_attribute_map(self):
+    pool = _identity_pool(self, self._get_param("IdentityPoolId"))
+    provider = self._get_param("IdentityProviderName")
+    tags = getattr(pool, "tessera_principal_tags", {}).get(provider, {"UseDefaults": True, "PrincipalTags": {}})
+    return _identity_pool_response(self, {"IdentityPoolId": pool.identity_pool_id, "IdentityProviderName": provider, **tags})
+
+
+def set_identity_pool_roles(self):
+    pool = _identity_pool(self, self._get_param("IdentityPoolId"))
+    pool.tessera_roles = {"Roles": self._get_param("Roles") or {}, "RoleMappings": self._get_param("RoleMappings") or {}}
+    return _identity_pool_response(self, {})
+
+
+def get_identity_pool_roles(self):
+    pool = _identity_pool(self, self._get_param("IdentityPoolId"))
+    return _identity_pool_response(self, {"IdentityPoolId": pool.identity_pool_id,
+                                          **getattr(pool, "tessera_roles", {"Roles": {}, "RoleMappings": {}})})
+
+
+def _verified_login(response, pool, logins):
+    """The claims of the one login that a provider of the pool accepts, else NotAuthorizedException."""
+    for provider in pool.cognito_identity_providers or []:
+        token = (logins or {}).get(provider["ProviderName"])
+        if token is None:
+            continue
+        user_pool_id = provider["ProviderName"].split("/")[-1]
+        user_pool = get_backend("cognito-idp")[response.current_account][user_pool_id.split("_")[0]].user_pools.get(user_pool_id)
+        try:
+            claims = jwt.decode(token, user_pool.json_web_key).claims
+        except Exception:
+            raise CognitoIdentityNotAuthorized("Invalid login token.")
+        if claims.get("token_use") != "id" or claims.get("aud") != provider["ClientId"] or claims.get("exp", 0) < time.time():
+            raise CognitoIdentityNotAuthorized("Invalid login token. Token expired or not issued for this client.")
+        return provider, claims
+    raise CognitoIdentityNotAuthorized("Unauthenticated access is not supported for this identity pool.")
+
+
+def _role_of(pool, provider, claims):
+    mapping = getattr(pool, "tessera_roles", {}).get("RoleMappings", {}).get(provider["ProviderName"] + ":" + provider["ClientId"])
+    if mapping is None or mapping.get("Type") != "Rules":
+        return getattr(pool, "tessera_roles", {}).get("Roles", {}).get("authenticated")
+    for rule in mapping["RulesConfiguration"]["Rules"]:
+        value = claims.get(rule["Claim"])
+        values = value if isinstance(value, list) else [] if value is None else [str(value)]
+        match = rule["MatchType"]
+        if (match == "Equals" and rule["Value"] in values and len(values) == 1 or match == "Contains" and rule["Value"] in values
+                or match == "StartsWith" and any(v.startswith(rule["Value"]) for v in values)
+                or match == "NotEqual" and rule["Value"] not in values):
+            return rule["RoleARN"]
+    if mapping.get("AmbiguousRoleResolution") == "AuthenticatedRole":
+        return getattr(pool, "tessera_roles", {}).get("Roles", {}).get("authenticated")
+    raise CognitoIdentityNotAuthorized("Unable to determine a role: no role mapping rule matches and ambiguous roles are denied.")
+
+
+def get_id(self):
+    pool = _identity_pool(self, self._get_param("IdentityPoolId"))
+    _, claims = _verified_login(self, pool, self._get_param("Logins"))
+    if not hasattr(pool, "tessera_identities"):
+        pool.tessera_identities = {}
+    identities = pool.tessera_identities
+    identity_id = identities.setdefault(claims["sub"], pool.identity_pool_id.split(":")[0] + ":" + str(uuid.uuid4()))
+    return _identity_pool_response(self, {"IdentityId": identity_id})
+
+
+def get_credentials_for_identity(self):
+    identity_id = self._get_param("IdentityId")
+    pool = next((pool for pool in self.backend.identity_pools.values()
+                 if identity_id in getattr(pool, "tessera_identities", {}).values()), None)
+    if pool is None:
+        raise CognitoIdentityNotFound(identity_id)
+    provider, claims = _verified_login(self, pool, self._get_param("Logins"))
+    if pool.tessera_identities.get(claims["sub"]) != identity_id:
+        raise CognitoIdentityNotAuthorized("The login does not belong to this identity.")
+    _role_of(pool, provider, claims)
+    return self.backend.get_credentials_for_identity(identity_id)
+
+
+class CognitoIdentityNotAuthorized(JsonRESTError):
+    def __init__(self, message):
+        super().__init__("NotAuthorizedException", message)
+
+
+class CognitoIdentityNotFound(JsonRESTError):
+    def __init__(self, resource):
+        super().__init__("ResourceNotFoundException", f"{resource} not found.")
+
+
+CognitoIdentityResponse.set_principal_tag_attribute_map = set_principal_tag_attribute_map
+CognitoIdentityResponse.get_principal_tag_attribute_map = get_principal_tag_attribute_map
+CognitoIdentityResponse.set_identity_pool_roles = set_identity_pool_roles
+CognitoIdentityResponse.get_identity_pool_roles = get_identity_pool_roles
+CognitoIdentityResponse.get_id = get_id
+CognitoIdentityResponse.get_credentials_for_identity = get_credentials_for_identity
+
+
+SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "cognito-identity", "events", "secretsmanager")
 _LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
 
 

@@ -54,6 +54,7 @@ class RoleMatrixIT {
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET /me", c -> new AuthApi(c).getMeWithHttpInfo().getStatusCode(), 200, 200, 200, 401),
+                new Endpoint("POST /auth/aws-credentials", c -> new AuthApi(c).getAwsCredentialsWithHttpInfo().getStatusCode(), 200, 200, 403, 401),
                 new Endpoint("GET /users", c -> new UsersApi(c).listUsersWithHttpInfo(null, null).getStatusCode(), 403, 200, 403, 401),
                 new Endpoint("POST /users", c -> new UsersApi(c).inviteUserWithHttpInfo(new InviteRequest()
                         .email("matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain).role(Role.MEMBERS)).getStatusCode(),

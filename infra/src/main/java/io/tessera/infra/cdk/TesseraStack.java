@@ -34,12 +34,13 @@ public final class TesseraStack extends Stack {
         ApiGatewayLogging apiLogging = createApiGatewayLogging();
         webSocket = createWebSocketApi(apiLogging);
         Functions functions = createFunctions(settings, identity, tables, secrets, uploads, messaging, webSocket);
+        TenantFileCredentials fileCredentials = createFileCredentials(identity, uploads, functions);
         connectEventSources(functions, tables, messaging);
         schedule(functions);
         routeWebSocket(webSocket, functions);
         restApi = createRestApi(settings, functions, identity, apiLogging);
         createAlarmsAndDashboard(settings, functions, messaging, restApi, webSocket);
-        createOutputs(identity, uploads, restApi, webSocket);
+        createOutputs(identity, fileCredentials, uploads, restApi, webSocket);
     }
 
     /** The REST API's base URL, for clients deployed beside it (the admin console). */
@@ -70,6 +71,13 @@ public final class TesseraStack extends Stack {
 
     private UploadsBucket createUploadsBucket(StackSettings settings, Messaging messaging) {
         return new UploadsBucket(this, "Uploads", settings.webOrigins(), messaging.queue(TesseraResources.UPLOADS_QUEUE));
+    }
+
+    /** The identity pool behind {@code POST /auth/aws-credentials}, which the API function asks. */
+    private TenantFileCredentials createFileCredentials(Identity identity, UploadsBucket uploads, Functions functions) {
+        TenantFileCredentials credentials = new TenantFileCredentials(this, "FileCredentials", identity, uploads.bucket());
+        functions.api().function().addEnvironment("COGNITO_IDENTITY_POOL_ID", credentials.identityPoolId());
+        return credentials;
     }
 
     private ApiGatewayLogging createApiGatewayLogging() {
@@ -134,9 +142,11 @@ public final class TesseraStack extends Stack {
         new Monitoring(this, "Monitoring", new Monitoring.Props(functions, messaging, restApi.api(), webSocket.stage(), settings.alarmEmail()));
     }
 
-    private void createOutputs(Identity identity, UploadsBucket uploads, RestEndpoint restApi, WebSocketEndpoint webSocket) {
+    private void createOutputs(Identity identity, TenantFileCredentials fileCredentials, UploadsBucket uploads, RestEndpoint restApi,
+                               WebSocketEndpoint webSocket) {
         output("UserPoolId", identity.userPool().getUserPoolId(), "COGNITO_USER_POOL_ID for clients and tools");
         output("UserPoolClientId", identity.appClient().getUserPoolClientId(), "COGNITO_CLIENT_ID for clients and tools");
+        output("IdentityPoolId", fileCredentials.identityPoolId(), "COGNITO_IDENTITY_POOL_ID: for apps that ask the identity pool for AWS credentials themselves");
         output("RestApiUrl", restApi.api().getUrl(), "Base URL of the REST API");
         output("WebSocketUrl", webSocket.stage().getUrl(), "Connect with ?token=<ID token>");
         output("UploadsBucketName", uploads.bucket().getBucketName(), "The uploads bucket");

@@ -1,6 +1,7 @@
 package io.tessera.infra.local;
 
 import io.tessera.core.resources.TesseraResources;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -39,6 +40,7 @@ public final class LocalProvisioner {
              SqsClient sqs = SqsClient.create();
              EventBridgeClient eventBridge = EventBridgeClient.create();
              CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create();
+             CognitoIdentityClient cognitoIdentity = CognitoIdentityClient.create();
              SecretsManagerClient secretsManager = SecretsManagerClient.create()) {
 
             new TablesProvisioner(dynamoDb).provision(TesseraResources.TABLES);
@@ -49,6 +51,7 @@ public final class LocalProvisioner {
             UserPoolProvisioner.UserPool pool = new UserPoolProvisioner(cognito).provision();
             output.put("COGNITO_USER_POOL_ID", pool.userPoolId());
             output.put("COGNITO_CLIENT_ID", pool.clientId());
+            output.put("COGNITO_IDENTITY_POOL_ID", new IdentityPoolProvisioner(cognitoIdentity).provision(pool.userPoolId(), pool.clientId()));
             new DemoTenantSeeder(cognito, pool.userPoolId(), pool.clientId(), output).seed();
         }
         output.write();
