@@ -1,11 +1,9 @@
 package io.tessera.core.users;
 
 import io.tessera.core.access.CodeAttempts;
-import io.tessera.core.access.TenantAccess;
 import io.tessera.core.audit.AuditAction;
-import io.tessera.core.audit.AuditEntry;
-import io.tessera.core.audit.AuditTrail;
 import io.tessera.core.context.CallContext;
+import io.tessera.core.users.UserAccounts.Account;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -25,17 +23,15 @@ public class PasswordReset {
     private final UserAccounts accounts;
     private final UserDirectory users;
     private final CodeAttempts attempts;
-    private final AuditTrail audit;
-    private final TenantAccess access;
+    private final SignOutEverywhere signOut;
     private final InvitationConfiguration delivery;
 
-    PasswordReset(UserAccounts accounts, UserDirectory users, CodeAttempts attempts, AuditTrail audit, TenantAccess access,
+    PasswordReset(UserAccounts accounts, UserDirectory users, CodeAttempts attempts, SignOutEverywhere signOut,
                   InvitationConfiguration delivery) {
         this.accounts = accounts;
         this.users = users;
         this.attempts = attempts;
-        this.audit = audit;
-        this.access = access;
+        this.signOut = signOut;
         this.delivery = delivery;
     }
 
@@ -63,14 +59,18 @@ public class PasswordReset {
     public void reset(String email, String code, String newPassword, String clientAddress) {
         String username = Usernames.of(email);
         attempts.check(STEP, username, clientAddress, () -> accounts.resetPassword(username, code, newPassword));
-        accounts.signOutEverywhere(username);
-        accounts.find(username).filter(account -> account.tenantId() != null).ifPresent(account ->
-                new CallContext(account.tenantId(), account.userId(), Set.of(), CallContext.newCorrelationId()).run(() -> {
-                    users.find(account.userId()).ifPresent(user -> {
-                        users.signOutEverywhere(user.userId());
-                        access.forget(account.tenantId());
-                    });
-                    audit.record(AuditAction.PASSWORD_RESET, account.userId(), AuditEntry.SUCCEEDED, null);
-                }));
+        Optional<Account> tenantUser = accounts.find(username).filter(account -> account.tenantId() != null);
+        if (tenantUser.isEmpty()) {
+            accounts.signOutEverywhere(username);
+            return;
+        }
+        Account account = tenantUser.get();
+        new CallContext(account.tenantId(), account.userId(), Set.of(), CallContext.newCorrelationId()).run(() -> {
+            if (users.find(account.userId()).isPresent()) {
+                signOut.endSessions(account.userId(), AuditAction.PASSWORD_RESET);
+            } else {
+                accounts.signOutEverywhere(username); // an account outside the tenant's directory: nothing to record there
+            }
+        });
     }
 }

@@ -41,9 +41,21 @@ public class SignOutEverywhere {
             accounts.signOutEverywhere(username);
             return;
         }
-        TenantUser user = users.signOutEverywhere(caller.userId());
-        access.forget(caller.tenantId());
+        endSessions(caller.userId(), AuditAction.SIGNED_OUT_EVERYWHERE);
+    }
+
+    /**
+     * Ends every session of a user of the current tenant, as {@link #signOut} does, and records
+     * why in the tenant's audit trail.
+     *
+     * @param userId the user, in the current call's tenant
+     * @param why    the audit action: a sign-out, a password reset
+     * @throws io.tessera.core.problems.NotFoundException when the tenant has no such user
+     */
+    void endSessions(String userId, AuditAction why) {
+        TenantUser user = users.signOutEverywhere(userId);
+        access.forget(CallContext.caller().tenantId());
         accounts.signOutEverywhere(user.username());
-        audit.record(AuditAction.SIGNED_OUT_EVERYWHERE, user.userId(), AuditEntry.SUCCEEDED, null);
+        audit.record(why, user.userId(), AuditEntry.SUCCEEDED, null);
     }
 }
