@@ -30,6 +30,7 @@ public final class TesseraStack extends Stack {
         Tables tables = createTables();
         Secrets secrets = createSecrets();
         Messaging messaging = createMessaging();
+        new EventSchemas(this, "EventSchemas");
         UploadsBucket uploads = createUploadsBucket(settings, messaging);
         ApiGatewayLogging apiLogging = createApiGatewayLogging();
         webSocket = createWebSocketApi(apiLogging);

@@ -21,6 +21,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,8 @@ public final class Contract {
             .build();
 
     private static final JsonSchema SERVER_MESSAGE = serverMessageSchema();
+
+    private static final Map<String, JsonSchema> BUS_EVENTS = busEventSchemas();
 
     private Contract() {
     }
@@ -63,6 +66,42 @@ public final class Contract {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read asyncapi.yaml", e);
+        }
+    }
+
+    /** The detail types events.asyncapi.yaml describes. */
+    public static Set<String> busEventTypes() {
+        return BUS_EVENTS.keySet();
+    }
+
+    /**
+     * Throws an AssertionError if the EventBridge event (as a rule's SQS target receives it) is not
+     * one that events.asyncapi.yaml describes, or breaks its schema (details are closed there).
+     */
+    public static void checkBusEvent(JsonNode event) {
+        JsonSchema schema = BUS_EVENTS.get(event.path("detail-type").asText());
+        if (schema == null) {
+            throw new AssertionError("event not described in events.asyncapi.yaml: " + event);
+        }
+        Set<ValidationMessage> errors = schema.validate(event);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("event breaks events.asyncapi.yaml: " + event + "\n" + errors);
+        }
+    }
+
+    /** One schema per message of events.asyncapi.yaml: the document itself, rooted at that message's payload. */
+    private static Map<String, JsonSchema> busEventSchemas() {
+        try {
+            ObjectNode document = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(specPath().resolveSibling("events.asyncapi.yaml").toFile());
+            Map<String, JsonSchema> schemas = new TreeMap<>();
+            document.path("components").path("messages").fieldNames().forEachRemaining(name -> {
+                ObjectNode rooted = document.deepCopy();
+                rooted.putArray("allOf").addObject().put("$ref", "#/components/messages/" + name + "/payload");
+                schemas.put(name, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(rooted));
+            });
+            return schemas;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read events.asyncapi.yaml", e);
         }
     }
 
