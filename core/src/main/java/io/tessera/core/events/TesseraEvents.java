@@ -19,6 +19,8 @@ public final class TesseraEvents {
     public static final String USER_ACCESS_CHANGED = "UserAccessChanged";
     /** A tenant was suspended, reactivated (or, later, offboarded). */
     public static final String TENANT_STATUS_CHANGED = "TenantStatusChanged";
+    /** A signup was confirmed: the tenant is active with its first admin. */
+    public static final String TENANT_ONBOARDED = "TenantOnboarded";
     /** A WebSocket connection's authority is due to run out (its token's exp). */
     public static final String CONNECTION_EXPIRY_DUE = "ConnectionExpiryDue";
 }

@@ -27,7 +27,8 @@ class EventSchemasTest {
         }
 
         assertThat(schemas.keySet()).containsExactly("tessera.basket@CheckoutRequested", "tessera.orders@OrderCreated",
-                "tessera.orders@OrderStatusChanged", "tessera.tenants@TenantStatusChanged", "tessera.tenants@UserAccessChanged");
+                "tessera.orders@OrderStatusChanged", "tessera.tenants@TenantOnboarded", "tessera.tenants@TenantStatusChanged",
+                "tessera.tenants@UserAccessChanged");
         assertThat(schemas.keySet()).hasSameSizeAs(EventSchemas.payloads().keySet());
         schemas.forEach((name, schema) -> {
             assertThat(schema.path("$schema").asText()).isEqualTo("http://json-schema.org/draft-04/schema#");

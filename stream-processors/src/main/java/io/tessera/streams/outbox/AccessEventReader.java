@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.core.data.TenantItems;
 import io.tessera.core.events.EventPublisher;
 import io.tessera.core.events.TesseraEvents;
+import io.tessera.core.tenants.TenantStatus;
 import io.tessera.streams.batch.StreamImages;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Which access event a stream record stands for: a tenant user disabled, enabled, removed or given
  * another role is {@code UserAccessChanged}; a tenant whose status changed is
- * {@code TenantStatusChanged}. These end WebSocket connections that lost their authority.
+ * {@code TenantStatusChanged}, except a confirmed signup (pending to active), which is
+ * {@code TenantOnboarded}. The first two end WebSocket connections that lost their authority.
  */
 @Singleton
 class AccessEventReader {
@@ -29,6 +31,11 @@ class AccessEventReader {
 
     @Serdeable
     record TenantStatusChanged(String eventId, String tenantId, @Nullable String previousStatus, String status, Instant occurredAt) {
+    }
+
+    /** @param tier the tenant's tier when its signup was confirmed */
+    @Serdeable
+    record TenantOnboarded(String eventId, String tenantId, String name, String tier, Instant occurredAt) {
     }
 
     Optional<EventPublisher.Event> of(DynamodbEvent.DynamodbStreamRecord record) {
@@ -46,10 +53,20 @@ class AccessEventReader {
                     .map(change -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.USER_ACCESS_CHANGED,
                             new UserAccessChanged(eventId, TenantItems.tenantOf(before.get()), before.get().getString("userId"), change, occurredAt), Optional.empty()));
             case "TENANT" -> after.filter(now -> !Objects.equals(now.getString("status"), before.get().getString("status")))
-                    .map(now -> new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.TENANT_STATUS_CHANGED,
-                            new TenantStatusChanged(eventId, TenantItems.tenantOf(now), before.get().getString("status"), now.getString("status"), occurredAt), Optional.empty()));
+                    .map(now -> tenantChange(eventId, before.get(), now, occurredAt));
             default -> Optional.empty();
         };
+    }
+
+    /** A confirmed signup (pending to active) onboards the tenant; any other change of status is just that. */
+    private static EventPublisher.Event tenantChange(String eventId, EnhancedDocument before, EnhancedDocument now, Instant occurredAt) {
+        String tenantId = TenantItems.tenantOf(now);
+        if (TenantStatus.PENDING.wireName().equals(before.getString("status"))) {
+            return new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.TENANT_ONBOARDED,
+                    new TenantOnboarded(eventId, tenantId, now.getString("name"), now.getString("tier"), occurredAt), Optional.empty());
+        }
+        return new EventPublisher.Event(TesseraEvents.TENANTS_SOURCE, TesseraEvents.TENANT_STATUS_CHANGED,
+                new TenantStatusChanged(eventId, tenantId, before.getString("status"), now.getString("status"), occurredAt), Optional.empty());
     }
 
     private static Optional<String> userChange(EnhancedDocument before, @Nullable EnhancedDocument after) {

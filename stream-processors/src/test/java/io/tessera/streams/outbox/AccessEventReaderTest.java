@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import io.tessera.core.events.EventPublisher;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,6 +63,19 @@ class AccessEventReaderTest {
         assertThat(event.detailType()).isEqualTo("TenantStatusChanged");
         assertThat(((AccessEventReader.TenantStatusChanged) event.detail()).tenantId()).isEqualTo("acme");
         assertThat(((AccessEventReader.TenantStatusChanged) event.detail()).status()).isEqualTo("suspended");
+    }
+
+    @Test
+    void aConfirmedSignupOnboardsTheTenantWithItsNameAndTier() {
+        Map<String, AttributeValue> active = new HashMap<>(tenant("active"));
+        active.put("name", new AttributeValue("Acme"));
+        active.put("tier", new AttributeValue("standard"));
+
+        EventPublisher.Event event = events.of(record("MODIFY", tenant("pending"), active)).orElseThrow();
+
+        assertThat(event.detailType()).isEqualTo("TenantOnboarded");
+        assertThat((AccessEventReader.TenantOnboarded) event.detail())
+                .isEqualTo(new AccessEventReader.TenantOnboarded("event-1", "acme", "Acme", "standard", Instant.EPOCH));
     }
 
     @Test
