@@ -51,6 +51,16 @@ export type ServerMessage =
       sizeBytes?: number;
       rejectionReason?: string;
     }
+  | {
+      type: 'upload.processed';
+      uploadId: string;
+      fileName: string;
+      status: 'PROCESSED' | 'REFUSED';
+      reason?: string;
+      width?: number;
+      height?: number;
+      pageCount?: number;
+    }
   | { type: 'connection.closing'; code: 4401 | 4403; reason: string };
 
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PoisonMessageIT {
 
-    private static final List<String> QUEUES = List.of("tessera-orders", "tessera-notify", "tessera-analytics-push", "tessera-uploads");
+    private static final List<String> QUEUES = List.of("tessera-orders", "tessera-notify", "tessera-analytics-push", "tessera-uploads",
+            "tessera-upload-media");
     private static final int MAX_RECEIVES = 5;
     private static final List<String> POISON = new ArrayList<>();
 

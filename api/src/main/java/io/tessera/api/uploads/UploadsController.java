@@ -18,7 +18,12 @@ import io.tessera.core.data.Page;
 import io.tessera.core.data.PageRequest;
 import io.tessera.core.problems.NotFoundException;
 import io.tessera.core.resources.Roles;
+import io.tessera.core.uploads.Processing;
+import io.tessera.core.uploads.ProcessingStatus;
+import io.tessera.core.uploads.ThumbnailFormat;
+import io.tessera.core.uploads.ThumbnailSize;
 import io.tessera.core.uploads.Upload;
+import io.tessera.core.uploads.UploadKeys;
 import io.tessera.core.uploads.UploadRequests;
 import io.tessera.core.uploads.UploadStatus;
 import io.tessera.core.uploads.UploadUrls;
@@ -31,6 +36,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Presigned uploads straight to S3, and their outcome with a download link. */
@@ -62,20 +68,40 @@ class UploadsController {
     @Serdeable
     record UploadView(String uploadId, String ownerId, String fileName, String contentType, long declaredBytes,
                       UploadStatus status, Instant createdAt, @Nullable Long sizeBytes, @Nullable Instant completedAt,
-                      @Nullable String rejectionReason, @Nullable String downloadUrl) {
+                      @Nullable String rejectionReason, @Nullable String downloadUrl, @Nullable ProcessingView processing) {
 
-        static UploadView of(Upload upload, @Nullable String downloadUrl) {
+        static UploadView of(Upload upload, @Nullable String downloadUrl, @Nullable List<ThumbnailView> thumbnails) {
             return new UploadView(upload.uploadId(), upload.ownerId(), upload.fileName(), upload.contentType(),
                     upload.declaredBytes(), upload.status(), upload.createdAt(), upload.sizeBytes(), upload.completedAt(),
-                    upload.rejectionReason(), downloadUrl);
+                    upload.rejectionReason(), downloadUrl, ProcessingView.of(upload.processing(), thumbnails));
         }
+
+        static UploadView of(Upload upload) {
+            return of(upload, null, null);
+        }
+    }
+
+    /** What the media processor made of an image or PDF; thumbnails only on GET /uploads/{uploadId}. */
+    @Serdeable
+    record ProcessingView(ProcessingStatus status, @Nullable String reason, @Nullable Integer width, @Nullable Integer height,
+                          @Nullable Integer pageCount, @Nullable List<ThumbnailView> thumbnails) {
+
+        @Nullable
+        static ProcessingView of(@Nullable Processing processing, @Nullable List<ThumbnailView> thumbnails) {
+            return processing == null ? null : new ProcessingView(processing.status(), processing.reason(), processing.width(),
+                    processing.height(), processing.pageCount(), thumbnails);
+        }
+    }
+
+    @Serdeable
+    record ThumbnailView(int size, int width, int height, String contentType, String url) {
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     UploadGrant request(@Body @Valid UploadRequest request) {
         UploadRequests.Grant grant = requests.grant(request.fileName(), request.contentType(), request.sizeBytes());
-        return new UploadGrant(UploadView.of(grant.upload(), null), grant.request().method(), grant.request().url().toString(),
+        return new UploadGrant(UploadView.of(grant.upload()), grant.request().method(), grant.request().url().toString(),
                 grant.request().headers(), grant.expiresAt());
     }
 
@@ -85,17 +111,39 @@ class UploadsController {
         CallContext caller = CallContext.caller();
         PageRequest page = PageRequest.of(limit, cursor);
         return (isAdmin(caller) ? uploads.listOfTenant(page) : uploads.listOfOwner(caller.userId(), page))
-                .map(upload -> UploadView.of(upload, null));
+                .map(UploadView::of);
     }
 
-    /** An UPLOADED upload comes with a short-lived download URL. Another member's upload is 404, like a missing one. */
+    /**
+     * An UPLOADED upload comes with a short-lived download URL, and a processed image with its
+     * thumbnails' URLs. Another member's upload is 404, like a missing one.
+     */
     @Get("/{uploadId}")
     UploadView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String uploadId) {
         CallContext caller = CallContext.caller();
         Upload upload = uploads.find(uploadId).filter(found -> isAdmin(caller) || found.ownerId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("There is no upload " + uploadId + "."));
-        return UploadView.of(upload, upload.status() == UploadStatus.UPLOADED
-                ? urls.download(upload.key(), upload.fileName()).toString() : null);
+        if (upload.status() != UploadStatus.UPLOADED) {
+            return UploadView.of(upload);
+        }
+        return UploadView.of(upload, urls.download(upload.key(), upload.fileName()).toString(), thumbnails(upload));
+    }
+
+    /** The thumbnails of a processed image, at the keys of the upload's own tenant and id; none for a refused file or a PDF. */
+    @Nullable
+    private List<ThumbnailView> thumbnails(Upload upload) {
+        Processing processing = upload.processing();
+        if (processing == null) {
+            return null;
+        }
+        UploadKeys.Owner owner = UploadKeys.ownerOf(upload.key()).orElseThrow();
+        ThumbnailFormat format = ThumbnailFormat.of(upload.contentType());
+        // A REFUSED image may have its declared dimensions but has no thumbnail sizes.
+        return processing.thumbnailSizes().stream().map(size -> {
+            ThumbnailSize.Dimensions fitted = size.fit(processing.width(), processing.height());
+            return new ThumbnailView(size.longestSide(), fitted.width(), fitted.height(), format.mediaType(),
+                    urls.thumbnail(UploadKeys.thumbnail(owner, size.longestSide(), format), format).toString());
+        }).toList();
     }
 
     private static boolean isAdmin(CallContext caller) {

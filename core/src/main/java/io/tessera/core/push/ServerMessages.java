@@ -23,4 +23,13 @@ public final class ServerMessages {
     public record UploadCompleted(String type, String uploadId, String fileName, String status,
                                   @Nullable Long sizeBytes, @Nullable String rejectionReason) {
     }
+
+    /**
+     * {@code upload.processed}: the media processor read an UPLOADED image's dimensions and made its
+     * thumbnails, or a PDF's page count (PROCESSED), or refused the file with a reason (REFUSED).
+     */
+    @Serdeable
+    public record UploadProcessed(String type, String uploadId, String fileName, String status, @Nullable String reason,
+                                  @Nullable Integer width, @Nullable Integer height, @Nullable Integer pageCount) {
+    }
 }

@@ -75,9 +75,16 @@ public final class TesseraResources {
     public static final String ANALYTICS_PUSH_QUEUE_NAME = "tessera-analytics-push";
     public static final Queue ANALYTICS_PUSH_QUEUE = new Queue(ANALYTICS_PUSH_QUEUE_NAME, "tessera-analytics-push-dlq", 5, 30);
 
-    /** The uploads bucket's object-created notifications, on their way to the completion handler. */
+    /** The uploads bucket's object-created notifications (from {@link #UPLOAD_EVENTS_TOPIC}), on their way to the completion check. */
     public static final String UPLOADS_QUEUE_NAME = "tessera-uploads";
     public static final Queue UPLOADS_QUEUE = new Queue(UPLOADS_QUEUE_NAME, "tessera-uploads-dlq", 5, 60);
+
+    /**
+     * The same notifications on their way to the media processor (image thumbnails and dimensions,
+     * PDF page counts). Decoding a large image takes longer than a check: its consumer gets a minute.
+     */
+    public static final String UPLOAD_MEDIA_QUEUE_NAME = "tessera-upload-media";
+    public static final Queue UPLOAD_MEDIA_QUEUE = new Queue(UPLOAD_MEDIA_QUEUE_NAME, "tessera-upload-media-dlq", 5, 120);
 
     /**
      * What may end WebSocket connections: users' and tenants' access changes from the bus, and each
@@ -86,7 +93,25 @@ public final class TesseraResources {
     public static final String CONNECTIONS_QUEUE_NAME = "tessera-connections";
     public static final Queue CONNECTIONS_QUEUE = new Queue(CONNECTIONS_QUEUE_NAME, "tessera-connections-dlq", 5, 30);
 
-    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE, CONNECTIONS_QUEUE);
+    public static final List<Queue> QUEUES = List.of(ORDERS_QUEUE, NOTIFY_QUEUE, ANALYTICS_PUSH_QUEUE, UPLOADS_QUEUE, UPLOAD_MEDIA_QUEUE,
+            CONNECTIONS_QUEUE);
+
+    /**
+     * An SNS topic and the queues subscribed to it. Every subscription delivers raw (Amazon SNS
+     * Developer Guide, "Amazon SNS raw message delivery"): a queue's message body is what was
+     * published, here S3's own event notification, exactly as S3 would send it to a queue.
+     */
+    public record Topic(String name, List<Queue> subscribers) {
+    }
+
+    /**
+     * The uploads bucket's object-created notifications (under {@link #UPLOADS_PREFIX}), fanned out
+     * to one queue per processor, so that each processor retries and dead-letters on its own.
+     */
+    public static final String UPLOAD_EVENTS_TOPIC_NAME = "tessera-upload-events";
+    public static final Topic UPLOAD_EVENTS_TOPIC = new Topic(UPLOAD_EVENTS_TOPIC_NAME, List.of(UPLOADS_QUEUE, UPLOAD_MEDIA_QUEUE));
+
+    public static final List<Topic> TOPICS = List.of(UPLOAD_EVENTS_TOPIC);
 
     /**
      * A consumer of a table's stream (a DynamoDB Streams event source mapping in AWS, a poller

@@ -11,9 +11,10 @@ import java.time.Instant;
  * @param declaredBytes the size the client declared, which the presigned request binds
  * @param sizeBytes     the stored object's real size, once UPLOADED
  * @param expiresAt     when a PENDING upload is given up
+ * @param processing    what the media processor made of an UPLOADED image or PDF; null until then and for other types
  */
 public record Upload(String uploadId, String ownerId, String fileName, String contentType, long declaredBytes,
                      String key, UploadStatus status, Instant createdAt, Instant expiresAt,
                      @Nullable Long sizeBytes, @Nullable String etag, @Nullable Instant completedAt,
-                     @Nullable String rejectionReason) {
+                     @Nullable String rejectionReason, @Nullable Processing processing) {
 }

@@ -54,7 +54,15 @@ public class UploadCompletion {
     public record Outcome(String tenantId, Upload upload) {
     }
 
+    /**
+     * Checks the object at {@code key} (an S3 object-created notification's key, decoded).
+     *
+     * @return the upload it completed or rejected; empty if it settled nothing (a thumbnail, a stray, an upload already settled)
+     */
     public Optional<Outcome> complete(String key) {
+        if (UploadKeys.isThumbnail(key)) {
+            return Optional.empty();
+        }
         Optional<UploadKeys.Owner> owner = UploadKeys.ownerOf(key);
         if (owner.isEmpty()) {
             delete(key, "it is not at an upload's key");

@@ -8,13 +8,18 @@ import java.util.regex.Pattern;
 
 /**
  * Where uploaded objects live in the uploads bucket (SPEC §5):
- * {@code tenants/<tenantId>/uploads/<uploadId>/<safe name>}. The server builds every key, and the
- * completion check reads the owner back from it, both here.
+ * {@code tenants/<tenantId>/uploads/<uploadId>/<safe name>}, and what the media processor derives
+ * from them: {@code tenants/<tenantId>/thumbnails/<uploadId>/<longest side>.<png|jpg>}, under the
+ * same tenant's prefix but outside its uploads. The server builds every key, and the processors
+ * read the owner back from it, all here.
  */
 public final class UploadKeys {
 
     private static final Pattern KEY = Pattern.compile(Pattern.quote(TesseraResources.UPLOADS_PREFIX)
             + "([a-z0-9]{1,64})/uploads/([A-Za-z0-9-]{1,64})/[^/]+");
+
+    private static final Pattern THUMBNAIL = Pattern.compile(Pattern.quote(TesseraResources.UPLOADS_PREFIX)
+            + "[a-z0-9]{1,64}/thumbnails/[A-Za-z0-9-]{1,64}/[0-9]{1,5}\\.(png|jpg)");
 
     private UploadKeys() {
     }
@@ -32,5 +37,18 @@ public final class UploadKeys {
     public static Optional<Owner> ownerOf(String key) {
         Matcher parts = KEY.matcher(key);
         return parts.matches() ? Optional.of(new Owner(parts.group(1), parts.group(2))) : Optional.empty();
+    }
+
+    /** The key of an upload's thumbnail whose longest side is {@code size} pixels. */
+    public static String thumbnail(Owner owner, int size, ThumbnailFormat format) {
+        return TesseraResources.UPLOADS_PREFIX + owner.tenantId() + "/thumbnails/" + owner.uploadId() + "/" + size + "." + format.extension();
+    }
+
+    /**
+     * Whether a key is one the media processor writes: S3 notifies of those objects too, and they
+     * are neither uploads nor strays.
+     */
+    public static boolean isThumbnail(String key) {
+        return THUMBNAIL.matcher(key).matches();
     }
 }

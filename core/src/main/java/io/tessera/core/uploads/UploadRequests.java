@@ -69,7 +69,7 @@ public class UploadRequests {
             Instant now = clock.instant();
             Upload upload = new Upload(uploadId, CallContext.caller().userId(), safeName, type, sizeBytes,
                     UploadKeys.of(tenant.id(), uploadId, safeName), UploadStatus.PENDING, now,
-                    now.plus(configuration.getPendingTtl()), null, null, null, null);
+                    now.plus(configuration.getPendingTtl()), null, null, null, null, null);
             if (uploads.createIfNoGrantSince(grantsSeen, upload)) {
                 return new Grant(upload, urls.upload(upload.key(), type, sizeBytes), now.plus(urls.ttl()));
             }

@@ -48,6 +48,16 @@ public class UploadUrls {
                         .responseContentDisposition("attachment; filename=\"" + fileName + "\""))).url();
     }
 
+    /**
+     * A presigned GET of a thumbnail, served as its image type whatever the object says (so that
+     * nothing stored at the key can be served as a page), for the same short time as downloads.
+     */
+    public URL thumbnail(String key, ThumbnailFormat format) {
+        return presigner.presignGetObject(request -> request
+                .signatureDuration(ttl)
+                .getObjectRequest(get -> get.bucket(bucket).key(key).responseContentType(format.mediaType()))).url();
+    }
+
     public Duration ttl() {
         return ttl;
     }

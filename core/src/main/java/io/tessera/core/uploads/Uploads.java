@@ -9,11 +9,14 @@ import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.tenants.TenantProfiles;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -139,6 +142,31 @@ public class Uploads {
                 pending()).isPresent();
     }
 
+    /**
+     * Records what the media processor made of an UPLOADED upload, once: false (nothing written) if
+     * it is not UPLOADED or its processing was recorded already (the same S3 event delivered again).
+     */
+    public boolean recordProcessing(String uploadId, Processing processing) {
+        Map<String, AttributeValue> recorded = new LinkedHashMap<>();
+        recorded.put("status", AttributeValue.fromS(processing.status().name()));
+        if (processing.reason() != null) {
+            recorded.put("reason", AttributeValue.fromS(processing.reason()));
+        }
+        if (processing.width() != null) {
+            recorded.put("width", AttributeValue.fromN(processing.width().toString()));
+            recorded.put("height", AttributeValue.fromN(processing.height().toString()));
+        }
+        if (processing.pageCount() != null) {
+            recorded.put("pageCount", AttributeValue.fromN(processing.pageCount().toString()));
+        }
+        recorded.put("thumbnailSizes", AttributeValue.fromL(processing.thumbnailSizes().stream()
+                .map(size -> AttributeValue.fromN(Integer.toString(size.longestSide()))).toList()));
+        return items.update(PREFIX + uploadId,
+                Expr.of("SET #processing = :processing").name("#processing", "processing").value(":processing", AttributeValue.fromM(recorded)),
+                Expr.of("#status = :uploaded AND attribute_not_exists(#processing)").name("#status", "status").name("#processing", "processing")
+                        .value(":uploaded", UploadStatus.UPLOADED.name())).isPresent();
+    }
+
     private static Expr pending() {
         return Expr.of("#status = :pending").name("#status", "status").value(":pending", UploadStatus.PENDING.name());
     }
@@ -162,6 +190,18 @@ public class Uploads {
                 item.isPresent("sizeBytes") ? item.getNumber("sizeBytes").longValue() : null,
                 item.getString("etag"),
                 item.isPresent("completedAt") ? Instant.parse(item.getString("completedAt")) : null,
-                item.getString("rejectionReason"));
+                item.getString("rejectionReason"),
+                item.isPresent("processing") ? toProcessing(item.getMapOfUnknownType("processing")) : null);
+    }
+
+    private static Processing toProcessing(Map<String, AttributeValue> recorded) {
+        return new Processing(
+                ProcessingStatus.valueOf(recorded.get("status").s()),
+                recorded.containsKey("reason") ? recorded.get("reason").s() : null,
+                recorded.containsKey("width") ? Integer.valueOf(recorded.get("width").n()) : null,
+                recorded.containsKey("height") ? Integer.valueOf(recorded.get("height").n()) : null,
+                recorded.containsKey("pageCount") ? Integer.valueOf(recorded.get("pageCount").n()) : null,
+                recorded.containsKey("thumbnailSizes") ? recorded.get("thumbnailSizes").l().stream()
+                        .map(size -> new ThumbnailSize(Integer.parseInt(size.n()))).toList() : List.of());
     }
 }

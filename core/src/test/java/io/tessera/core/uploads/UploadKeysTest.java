@@ -22,4 +22,23 @@ class UploadKeysTest {
             assertThat(UploadKeys.ownerOf(key)).as(key).isEmpty();
         }
     }
+
+    @Test
+    void anUploadsThumbnailsLiveUnderItsTenantsPrefixOutsideItsUploads() {
+        UploadKeys.Owner owner = new UploadKeys.Owner("acme", "7f1c2a-01");
+
+        assertThat(UploadKeys.thumbnail(owner, 128, ThumbnailFormat.PNG)).isEqualTo("tenants/acme/thumbnails/7f1c2a-01/128.png");
+        assertThat(UploadKeys.thumbnail(owner, 512, ThumbnailFormat.JPEG)).isEqualTo("tenants/acme/thumbnails/7f1c2a-01/512.jpg");
+    }
+
+    @Test
+    void aThumbnailsKeyIsRecognisedAndIsNoUploadsKey() {
+        String thumbnail = UploadKeys.thumbnail(new UploadKeys.Owner("acme", "u1"), 128, ThumbnailFormat.PNG);
+
+        assertThat(UploadKeys.isThumbnail(thumbnail)).isTrue();
+        assertThat(UploadKeys.ownerOf(thumbnail)).isEmpty();
+        assertThat(UploadKeys.isThumbnail(UploadKeys.of("acme", "u1", "128.png"))).isFalse();
+        assertThat(UploadKeys.isThumbnail("tenants/acme/thumbnails/u1/128.html")).isFalse();
+        assertThat(UploadKeys.isThumbnail("tenants/acme/thumbnails/u1/x/128.png")).isFalse();
+    }
 }

@@ -26,6 +26,8 @@ enum Access {
     UPLOADS_SIGN,
     /** Read and delete uploaded objects (the completion check). */
     UPLOADS_VERIFY,
+    /** Read uploaded objects and write their thumbnails under {@code tenants/<tenantId>/thumbnails/} (the media processor). */
+    UPLOADS_PROCESS,
     /** Read the signing key of page cursors and challenge sessions (and know its ARN). */
     READ_SIGNING_KEY,
     /** Administer the user pool's users: create, set passwords, groups, enable, disable, sign out, delete. */

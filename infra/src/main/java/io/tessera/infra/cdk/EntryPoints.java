@@ -20,6 +20,7 @@ import static io.tessera.infra.cdk.Access.PUSH;
 import static io.tessera.infra.cdk.Access.READ_SIGNING_KEY;
 import static io.tessera.infra.cdk.Access.SCHEDULE_ANALYTICS_PUSH;
 import static io.tessera.infra.cdk.Access.SCHEDULE_CONNECTION_CHECK;
+import static io.tessera.infra.cdk.Access.UPLOADS_PROCESS;
 import static io.tessera.infra.cdk.Access.UPLOADS_SIGN;
 import static io.tessera.infra.cdk.Access.UPLOADS_VERIFY;
 import static io.tessera.infra.cdk.Access.USER_ADMINISTRATION;
@@ -71,6 +72,8 @@ public final class EntryPoints {
                     EnumSet.of(ANALYTICS_TABLE, CONNECTIONS_TABLE, PUSH, SCHEDULE_ANALYTICS_PUSH)),
             new Consumer(TesseraResources.UPLOADS_QUEUE_NAME, "io.tessera.streams.uploads.UploadCompletionHandler",
                     EnumSet.of(MAIN_TABLE, UPLOADS_VERIFY, CONNECTIONS_TABLE, PUSH)),
+            new Consumer(TesseraResources.UPLOAD_MEDIA_QUEUE_NAME, "io.tessera.streams.uploads.UploadMediaHandler",
+                    EnumSet.of(MAIN_TABLE, UPLOADS_PROCESS, CONNECTIONS_TABLE, PUSH)),
             new Consumer(TesseraResources.CONNECTIONS_QUEUE_NAME, "io.tessera.streams.connections.ConnectionChecksHandler",
                     EnumSet.of(PUSH, SCHEDULE_CONNECTION_CHECK)),
             new Consumer(TesseraResources.OUTBOX_NAME, "io.tessera.streams.outbox.OutboxPublisherHandler", EnumSet.of(PUBLISH_EVENTS)),

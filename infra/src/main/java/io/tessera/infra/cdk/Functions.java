@@ -22,6 +22,8 @@ final class Functions extends Construct {
     }
 
     private static final String UPLOADED_OBJECTS = TesseraResources.UPLOADS_PREFIX + "*";
+    /** Where UploadKeys puts thumbnails: {@code tenants/<tenantId>/thumbnails/<uploadId>/<size>.<png|jpg>}. */
+    private static final String THUMBNAILS = TesseraResources.UPLOADS_PREFIX + "*/thumbnails/*";
     private static final List<String> USER_ADMINISTRATION_ACTIONS = List.of(
             "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminGetUser",
             "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup",
@@ -131,6 +133,10 @@ final class Functions extends Construct {
             case UPLOADS_VERIFY -> {
                 props.uploads().bucket().grantRead(role, UPLOADED_OBJECTS);
                 props.uploads().bucket().grantDelete(role, UPLOADED_OBJECTS);
+            }
+            case UPLOADS_PROCESS -> {
+                props.uploads().bucket().grantRead(role, UPLOADED_OBJECTS);
+                props.uploads().bucket().grantPut(role, THUMBNAILS);
             }
             case READ_SIGNING_KEY -> props.secrets().signingKey().grantRead(role);
             case USER_ADMINISTRATION -> props.identity().userPool().grant(role, USER_ADMINISTRATION_ACTIONS.toArray(String[]::new));

@@ -5,6 +5,8 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -17,7 +19,8 @@ import java.util.Map;
 
 /**
  * The {@code tessera} event bus, every queue of {@link TesseraResources#QUEUES} with its dead-letter
- * queue, the stream consumers' failure queues, and the rules that route events to queues.
+ * queue, the stream consumers' failure queues, the rules that route events to queues, and the SNS
+ * topics of {@link TesseraResources#TOPICS} with their queues subscribed (raw message delivery).
  */
 final class Messaging extends Construct {
 
@@ -27,9 +30,11 @@ final class Messaging extends Construct {
     private final EventBus bus;
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, Queue> deadLetterQueues = new LinkedHashMap<>();
+    private final Map<String, Topic> topics = new LinkedHashMap<>();
 
     Messaging(Construct scope, String id, List<TesseraResources.Queue> queueDefinitions,
-              List<TesseraResources.StreamConsumer> streamConsumers, List<TesseraResources.Rule> rules) {
+              List<TesseraResources.StreamConsumer> streamConsumers, List<TesseraResources.Rule> rules,
+              List<TesseraResources.Topic> topicDefinitions) {
         super(scope, id);
         bus = EventBus.Builder.create(this, "Bus").eventBusName(TesseraResources.EVENT_BUS).build();
         queueDefinitions.forEach(this::createQueueWithDeadLetters);
@@ -38,6 +43,7 @@ final class Messaging extends Construct {
                 .distinct()
                 .forEach(this::createDeadLetterQueue);
         rules.forEach(this::createRule);
+        topicDefinitions.forEach(this::createTopic);
     }
 
     EventBus bus() {
@@ -54,6 +60,14 @@ final class Messaging extends Construct {
 
     Queue queue(TesseraResources.Queue definition) {
         return queue(definition.name());
+    }
+
+    Topic topic(TesseraResources.Topic definition) {
+        Topic topic = topics.get(definition.name());
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic " + definition.name() + " in this stack");
+        }
+        return topic;
     }
 
     /** The dead-letter and failure queues by name: a message there is work that failed for good. */
@@ -91,5 +105,23 @@ final class Messaging extends Construct {
                 .eventPattern(EventPatterns.fromJson(definition.eventPattern()))
                 .targets(List.of(new SqsQueue(queue(definition.target()))))
                 .build();
+    }
+
+    /**
+     * The topic, refusing requests without TLS, and a raw-delivery subscription of each of its
+     * queues; each subscription lets only this topic send to its queue (the queue policy's
+     * {@code aws:SourceArn} condition). The topic is not encrypted: S3 can publish only to topics
+     * without a key or with a customer managed one (Amazon S3 User Guide, "Granting permissions to
+     * publish event notification messages to a destination").
+     */
+    private void createTopic(TesseraResources.Topic definition) {
+        Topic topic = Topic.Builder.create(this, Names.constructId(definition.name()))
+                .topicName(definition.name())
+                .enforceSsl(true)
+                .build();
+        definition.subscribers().forEach(subscriber -> topic.addSubscription(SqsSubscription.Builder.create(queue(subscriber))
+                .rawMessageDelivery(true)
+                .build()));
+        topics.put(definition.name(), topic);
     }
 }

@@ -67,11 +67,12 @@ public final class TesseraStack extends Stack {
     }
 
     private Messaging createMessaging() {
-        return new Messaging(this, "Messaging", TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
+        return new Messaging(this, "Messaging", TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES,
+                TesseraResources.TOPICS);
     }
 
     private UploadsBucket createUploadsBucket(StackSettings settings, Messaging messaging) {
-        return new UploadsBucket(this, "Uploads", settings.webOrigins(), messaging.queue(TesseraResources.UPLOADS_QUEUE));
+        return new UploadsBucket(this, "Uploads", settings.webOrigins(), messaging.topic(TesseraResources.UPLOAD_EVENTS_TOPIC));
     }
 
     /** The identity pool behind {@code POST /auth/aws-credentials}, which the API function asks. */

@@ -16,7 +16,7 @@ import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
-import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 import software.constructs.IDependable;
 
@@ -25,18 +25,19 @@ import java.util.Map;
 
 /**
  * The uploads bucket: private, encrypted, TLS only, CORS for browser uploads from the web origins,
- * and object-created notifications (under the uploads prefix) to the uploads queue.
+ * and object-created notifications (under the uploads prefix) to the upload events topic, which fans
+ * them out to one queue per processor.
  *
  * <p>Bucket names are global, so the name carries the account and region rather than being the
  * fixed local one; functions get it from their environment. Because the name is known before the
- * bucket exists, the queue's policy can name the bucket and the notification can be part of the
+ * bucket exists, the topic's policy can name the bucket and the notification can be part of the
  * bucket itself, with no custom resource (and no broad IAM role) to configure it afterwards.
  */
 final class UploadsBucket extends Construct {
 
     private final Bucket bucket;
 
-    UploadsBucket(Construct scope, String id, List<String> webOrigins, Queue notifications) {
+    UploadsBucket(Construct scope, String id, List<String> webOrigins, ITopic notifications) {
         super(scope, id);
         String bucketName = Fn.join("-", List.of(TesseraResources.UPLOADS_BUCKET_NAME, Aws.ACCOUNT_ID, Aws.REGION));
         bucket = Bucket.Builder.create(this, "Bucket")
@@ -66,22 +67,22 @@ final class UploadsBucket extends Construct {
         return bucket;
     }
 
-    private void notifyOnObjectCreated(String bucketName, Queue notifications) {
-        IDependable sendPermission = notifications.addToResourcePolicy(PolicyStatement.Builder.create()
+    private void notifyOnObjectCreated(String bucketName, ITopic notifications) {
+        IDependable publishPermission = notifications.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("S3ObjectCreatedNotifications")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal("s3.amazonaws.com")))
-                .actions(List.of("sqs:SendMessage"))
-                .resources(List.of(notifications.getQueueArn()))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(notifications.getTopicArn()))
                 .conditions(Map.of(
                         "ArnEquals", Map.of("aws:SourceArn", Fn.join("", List.of("arn:", Aws.PARTITION, ":s3:::", bucketName))),
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))
                 .build()).getPolicyDependable();
         CfnBucket cfnBucket = (CfnBucket) bucket.getNode().getDefaultChild();
         cfnBucket.setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
-                .queueConfigurations(List.of(CfnBucket.QueueConfigurationProperty.builder()
+                .topicConfigurations(List.of(CfnBucket.TopicConfigurationProperty.builder()
                         .event("s3:ObjectCreated:*")
-                        .queue(notifications.getQueueArn())
+                        .topic(notifications.getTopicArn())
                         .filter(CfnBucket.NotificationFilterProperty.builder()
                                 .s3Key(CfnBucket.S3KeyFilterProperty.builder()
                                         .rules(List.of(CfnBucket.FilterRuleProperty.builder()
@@ -92,7 +93,7 @@ final class UploadsBucket extends Construct {
                                 .build())
                         .build()))
                 .build());
-        // S3 checks that it may send to the queue when the notification is configured.
-        bucket.getNode().addDependency(sendPermission);
+        // S3 checks that it may publish to the topic when the notification is configured.
+        bucket.getNode().addDependency(publishPermission);
     }
 }

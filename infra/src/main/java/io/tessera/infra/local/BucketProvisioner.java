@@ -1,19 +1,20 @@
 package io.tessera.infra.local;
 
-import software.amazon.awssdk.services.s3.S3Client;
 import io.tessera.core.resources.TesseraResources;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
-import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
 /**
  * Creates the uploads bucket with CORS for browser uploads from local web apps, a lifecycle that
  * cleans up incomplete multipart uploads, and object-created notifications (under the uploads
- * prefix) to the queue of the completion handler.
+ * prefix) to the upload events topic, which fans them out to the processors' queues. S3 sends the
+ * topic an {@code s3:TestEvent} when the notifications are set; the processors skip it.
  */
 final class BucketProvisioner {
 
@@ -23,7 +24,7 @@ final class BucketProvisioner {
         this.s3 = s3;
     }
 
-    void provision(String bucket, String notificationQueueArn) {
+    void provision(String bucket, String notificationTopicArn) {
         try {
             s3.headBucket(request -> request.bucket(bucket));
         } catch (NoSuchBucketException e) {
@@ -45,9 +46,9 @@ final class BucketProvisioner {
                         .abortIncompleteMultipartUpload(abort -> abort.daysAfterInitiation(1))
                         .build())));
         s3.putBucketNotificationConfiguration(request -> request.bucket(bucket).notificationConfiguration(notifications -> notifications
-                .queueConfigurations(QueueConfiguration.builder()
-                        .id("uploads-to-completion")
-                        .queueArn(notificationQueueArn)
+                .topicConfigurations(TopicConfiguration.builder()
+                        .id("uploads-to-processors")
+                        .topicArn(notificationTopicArn)
                         .events(Event.S3_OBJECT_CREATED)
                         // S3 takes the rule name in any case; moto only in lower case.
                         .filter(filter -> filter.key(key -> key.filterRules(FilterRule.builder()

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class LocalProvisioner {
         try (DynamoDbClient dynamoDb = DynamoDbClient.create();
              S3Client s3 = S3Client.builder().forcePathStyle(true).build();
              SqsClient sqs = SqsClient.create();
+             SnsClient sns = SnsClient.create();
              EventBridgeClient eventBridge = EventBridgeClient.create();
              CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.create();
              CognitoIdentityClient cognitoIdentity = CognitoIdentityClient.create();
@@ -47,7 +49,8 @@ public final class LocalProvisioner {
             new SecretsProvisioner(secretsManager).provision();
             MessagingProvisioner messaging = new MessagingProvisioner(eventBridge, sqs);
             messaging.provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
-            new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME, messaging.arnOf(TesseraResources.UPLOADS_QUEUE));
+            String uploadEvents = new TopicsProvisioner(sns, sqs).provision(TesseraResources.UPLOAD_EVENTS_TOPIC, TesseraResources.UPLOADS_BUCKET_NAME);
+            new BucketProvisioner(s3).provision(TesseraResources.UPLOADS_BUCKET_NAME, uploadEvents);
             UserPoolProvisioner.UserPool pool = new UserPoolProvisioner(cognito).provision();
             output.put("COGNITO_USER_POOL_ID", pool.userPoolId());
             output.put("COGNITO_CLIENT_ID", pool.clientId());

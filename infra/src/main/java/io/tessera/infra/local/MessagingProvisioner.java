@@ -1,8 +1,8 @@
 package io.tessera.infra.local;
 
-import io.tessera.core.resources.TesseraResources;
 import io.tessera.core.resources.TesseraResources.Queue;
 import io.tessera.core.resources.TesseraResources.Rule;
+import io.tessera.core.resources.TesseraResources;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -82,10 +82,6 @@ final class MessagingProvisioner {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},\
                 "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
                 .formatted(queueArn, ruleArn))));
-    }
-
-    String arnOf(Queue queue) {
-        return arnOf(sqs.getQueueUrl(request -> request.queueName(queue.name())).queueUrl());
     }
 
     private String arnOf(String queueUrl) {

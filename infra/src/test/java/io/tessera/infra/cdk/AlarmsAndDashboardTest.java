@@ -54,7 +54,9 @@ class AlarmsAndDashboardTest {
 
     @Test
     void everyAlarmNotifiesTheAlarmTopicWhichMailsTheConfiguredAddress() {
-        String topic = synthesized.json().resources("AWS::SNS::Topic").keySet().iterator().next();
+        String topic = synthesized.json().resources("AWS::SNS::Topic").entrySet().stream()
+                .filter(candidate -> "tessera-alarms".equals(TemplateJson.at(candidate.getValue(), "Properties", "TopicName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("AlarmActions", List.of(Map.of("Ref", topic)))));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", SynthesizedStack.ALARM_EMAIL, "TopicArn", Map.of("Ref", topic)));

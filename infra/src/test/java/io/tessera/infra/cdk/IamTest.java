@@ -77,10 +77,24 @@ class IamTest {
     }
 
     @Test
-    void onlyTheApiAndTheUploadCompletionTouchUploadedObjects() {
-        assertThat(handlersAllowedTo("s3:GetObject*"))
-                .containsExactlyInAnyOrder(EntryPoints.API_HANDLER, EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()));
+    void onlyTheApiTheUploadCompletionAndTheMediaProcessorTouchUploadedObjects() {
+        assertThat(handlersAllowedTo("s3:GetObject*")).containsExactlyInAnyOrder(EntryPoints.API_HANDLER,
+                EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()), EntryPoints.handlerOf(TesseraResources.UPLOAD_MEDIA_QUEUE.name()));
         assertThat(handlersAllowedTo("s3:DeleteObject*")).containsExactly(EntryPoints.handlerOf(TesseraResources.UPLOADS_QUEUE.name()));
+    }
+
+    @Test
+    void theMediaProcessorWritesOnlyUnderTheTenantsThumbnails() {
+        Map<String, Object> media = json.resource(synthesized.functionId(EntryPoints.handlerOf(TesseraResources.UPLOAD_MEDIA_QUEUE.name())));
+        List<Object> putResources = statementsOf(media)
+                .filter(statement -> strings(statement.get("Action")).anyMatch(action -> action.startsWith("s3:PutObject")))
+                .flatMap(statement -> statement.get("Resource") instanceof List<?> list ? list.stream().map(Object.class::cast) : Stream.of(statement.get("Resource")))
+                .toList();
+
+        // Each is {"Fn::Join": ["", [<the bucket's ARN>, "/<key pattern>"]]}.
+        assertThat(putResources).isNotEmpty().allSatisfy(resource ->
+                assertThat(((List<?>) TemplateJson.<List<?>>at(resource, "Fn::Join").get(1)).getLast())
+                        .isEqualTo("/" + TesseraResources.UPLOADS_PREFIX + "*/thumbnails/*"));
     }
 
     @Test

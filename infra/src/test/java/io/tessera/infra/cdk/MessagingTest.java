@@ -70,4 +70,45 @@ class MessagingTest {
         String busId = synthesized.json().resources("AWS::Events::EventBus").keySet().iterator().next();
         busRules().values().forEach(rule -> assertThat(TemplateJson.<Object>at(rule, "Properties", "EventBusName")).isEqualTo(Map.of("Ref", busId)));
     }
+
+    private String uploadEventsTopicId() {
+        return synthesized.json().resources("AWS::SNS::Topic").entrySet().stream()
+                .filter(topic -> TesseraResources.UPLOAD_EVENTS_TOPIC_NAME.equals(TemplateJson.at(topic.getValue(), "Properties", "TopicName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theUploadEventsTopicDeliversRawToEachProcessorsQueueAndRefusesPublishingWithoutTls() {
+        String topicId = uploadEventsTopicId();
+        List<String> subscribed = synthesized.json().resources("AWS::SNS::Subscription").values().stream()
+                .filter(subscription -> Map.of("Ref", topicId).equals(TemplateJson.at(subscription, "Properties", "TopicArn")))
+                .peek(subscription -> assertThat(TemplateJson.<Object>at(subscription, "Properties", "Protocol")).isEqualTo("sqs"))
+                .peek(subscription -> assertThat(TemplateJson.<Object>at(subscription, "Properties", "RawMessageDelivery")).isEqualTo(true))
+                .map(subscription -> (String) synthesized.json().propertyOf(TemplateJson.at(subscription, "Properties", "Endpoint"), "QueueName"))
+                .toList();
+
+        assertThat(subscribed).containsExactlyInAnyOrder(TesseraResources.UPLOADS_QUEUE_NAME, TesseraResources.UPLOAD_MEDIA_QUEUE_NAME);
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", topicId)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny", "Action", "sns:Publish",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void onlyTheUploadEventsTopicMaySendToTheProcessorsQueues() {
+        String topicId = uploadEventsTopicId();
+        for (TesseraResources.Queue queue : TesseraResources.UPLOAD_EVENTS_TOPIC.subscribers()) {
+            String queueId = synthesized.json().resources("AWS::SQS::Queue").entrySet().stream()
+                    .filter(candidate -> queue.name().equals(TemplateJson.at(candidate.getValue(), "Properties", "QueueName")))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
+                    "Queues", List.of(Map.of("Ref", queueId)),
+                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Effect", "Allow",
+                            "Principal", Map.of("Service", "sns.amazonaws.com"),
+                            "Action", "sqs:SendMessage",
+                            "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Ref", topicId))))))))));
+        }
+    }
 }

@@ -53,34 +53,35 @@ class UploadsBucketTest {
     }
 
     @Test
-    void objectsCreatedUnderTheUploadsPrefixNotifyTheUploadsQueue() {
+    void objectsCreatedUnderTheUploadsPrefixNotifyTheUploadEventsTopicOnly() {
         Map<String, Object> bucket = onlyBucket();
-        List<Map<String, Object>> notifications = TemplateJson.list(bucket, "Properties", "NotificationConfiguration", "QueueConfigurations");
+        List<Map<String, Object>> notifications = TemplateJson.list(bucket, "Properties", "NotificationConfiguration", "TopicConfigurations");
 
         assertThat(notifications).hasSize(1);
+        assertThat(TemplateJson.list(bucket, "Properties", "NotificationConfiguration", "QueueConfigurations")).isEmpty();
         assertThat(notifications.get(0).get("Event")).isEqualTo("s3:ObjectCreated:*");
-        assertThat(synthesized.json().propertyOf(notifications.get(0).get("Queue"), "QueueName")).isEqualTo(TesseraResources.UPLOADS_QUEUE.name());
+        assertThat(synthesized.json().propertyOf(notifications.get(0).get("Topic"), "TopicName")).isEqualTo(TesseraResources.UPLOAD_EVENTS_TOPIC_NAME);
         assertThat(TemplateJson.<Object>at(notifications.get(0), "Filter", "S3Key", "Rules"))
                 .isEqualTo(List.of(Map.of("Name", "prefix", "Value", TesseraResources.UPLOADS_PREFIX)));
     }
 
     @Test
-    void onlyS3OnBehalfOfThisBucketInThisAccountMaySendToTheUploadsQueue() {
-        template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+    void onlyS3OnBehalfOfThisBucketInThisAccountMayPublishToTheUploadEventsTopic() {
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
                 Match.objectLike(Map.of(
                         "Effect", "Allow",
                         "Principal", Map.of("Service", "s3.amazonaws.com"),
-                        "Action", "sqs:SendMessage",
+                        "Action", "sns:Publish",
                         "Condition", Map.of(
                                 "ArnEquals", Map.of("aws:SourceArn", Match.anyValue()),
                                 "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
     }
 
     @Test
-    void theBucketExistsBeforeS3IsAskedToNotifyTheQueue() {
+    void theBucketExistsBeforeS3IsAskedToNotifyTheTopic() {
         List<String> dependsOn = TemplateJson.at(onlyBucket(), "DependsOn");
         assertThat(dependsOn).anySatisfy(id ->
-                assertThat(synthesized.json().resource(id).get("Type")).isEqualTo("AWS::SQS::QueuePolicy"));
+                assertThat(synthesized.json().resource(id).get("Type")).isEqualTo("AWS::SNS::TopicPolicy"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketNotificationConfigurationRequest;
-import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One source of truth: the CDK stack and the local provisioner both take their tables, queues,
- * rules and consumers from TesseraResources, and set up the user pool and the uploads bucket the same way. Any difference
+ * rules, topics, subscriptions and consumers from TesseraResources, and set up the user pool and the uploads bucket the same way. Any difference
  * between the definitions, the template and what the provisioner creates fails here.
  */
 class DefinitionsDriftTest {
@@ -44,7 +44,9 @@ class DefinitionsDriftTest {
         new TablesProvisioner(aws.dynamoDb()).provision(TesseraResources.TABLES);
         new MessagingProvisioner(aws.eventBridge(), aws.sqs())
                 .provision(TesseraResources.QUEUES, TesseraResources.STREAM_CONSUMERS, TesseraResources.RULES);
-        new BucketProvisioner(aws.s3()).provision(TesseraResources.UPLOADS_BUCKET_NAME, RecordingAws.queueArn(TesseraResources.UPLOADS_QUEUE.name()));
+        String uploadEvents = new TopicsProvisioner(aws.sns(), aws.sqs())
+                .provision(TesseraResources.UPLOAD_EVENTS_TOPIC, TesseraResources.UPLOADS_BUCKET_NAME);
+        new BucketProvisioner(aws.s3()).provision(TesseraResources.UPLOADS_BUCKET_NAME, uploadEvents);
         new UserPoolProvisioner(aws.cognito()).provision();
         local = new ResourceShapes.Provisioned(aws);
     }
@@ -77,6 +79,26 @@ class DefinitionsDriftTest {
     @Test
     void theLocalProvisionerPutsExactlyTheDefinedRules() {
         assertThat(local.rules()).isEqualTo(ResourceShapes.Defined.rules());
+    }
+
+    @Test
+    void theStackFansOutExactlyTheDefinedTopicsToQueues() {
+        assertThat(stack.topics()).isEqualTo(ResourceShapes.Defined.topics());
+    }
+
+    @Test
+    void theLocalProvisionerCreatesExactlyTheDefinedTopics() {
+        assertThat(local.topics()).isEqualTo(ResourceShapes.Defined.topics());
+    }
+
+    @Test
+    void theStackSubscribesExactlyTheDefinedQueuesToEachTopicWithRawDelivery() {
+        assertThat(stack.subscriptions()).isEqualTo(ResourceShapes.Defined.subscriptions());
+    }
+
+    @Test
+    void theLocalProvisionerSubscribesExactlyTheDefinedQueuesToEachTopicWithRawDelivery() {
+        assertThat(local.subscriptions()).isEqualTo(ResourceShapes.Defined.subscriptions());
     }
 
     @Test
@@ -151,14 +173,14 @@ class DefinitionsDriftTest {
     }
 
     @Test
-    void theLocalBucketNotifiesTheSameQueueOfTheSameObjectsAsTheStack() {
-        QueueConfiguration notification = single(single(aws.requests(PutBucketNotificationConfigurationRequest.class))
-                .notificationConfiguration().queueConfigurations());
-        Map<String, Object> deployed = single(TemplateJson.list(deployed("AWS::S3::Bucket"), "NotificationConfiguration", "QueueConfigurations"));
+    void theLocalBucketNotifiesTheSameTopicOfTheSameObjectsAsTheStack() {
+        TopicConfiguration notification = single(single(aws.requests(PutBucketNotificationConfigurationRequest.class))
+                .notificationConfiguration().topicConfigurations());
+        Map<String, Object> deployed = single(TemplateJson.list(deployed("AWS::S3::Bucket"), "NotificationConfiguration", "TopicConfigurations"));
 
         assertThat(notification.eventsAsStrings()).containsExactly((String) deployed.get("Event"));
-        assertThat(notification.queueArn()).isEqualTo(RecordingAws.queueArn(
-                (String) SynthesizedStack.get().json().propertyOf(deployed.get("Queue"), "QueueName")));
+        assertThat(notification.topicArn()).isEqualTo(RecordingAws.topicArn(
+                (String) SynthesizedStack.get().json().propertyOf(deployed.get("Topic"), "TopicName")));
         FilterRule prefix = single(notification.filter().key().filterRules());
         assertThat(Map.of("Name", prefix.nameAsString(), "Value", prefix.value()))
                 .isEqualTo(single(TemplateJson.list(deployed, "Filter", "S3Key", "Rules")));

@@ -43,6 +43,13 @@ import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationR
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.PutBucketNotificationConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketNotificationConfigurationResponse;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.CreateTopicRequest;
+import software.amazon.awssdk.services.sns.model.CreateTopicResponse;
+import software.amazon.awssdk.services.sns.model.SetTopicAttributesRequest;
+import software.amazon.awssdk.services.sns.model.SetTopicAttributesResponse;
+import software.amazon.awssdk.services.sns.model.SubscribeRequest;
+import software.amazon.awssdk.services.sns.model.SubscribeResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.CreateQueueResponse;
@@ -66,7 +73,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An empty AWS account that keeps every request sent to it: just enough of DynamoDB, SQS,
+ * An empty AWS account that keeps every request sent to it: just enough of DynamoDB, SQS, SNS,
  * EventBridge, S3 and Cognito for the local provisioner to run to the end, so a test can read back
  * exactly what the provisioner asks the emulator to create.
  */
@@ -155,6 +162,24 @@ final class RecordingAws {
             case PutBucketNotificationConfigurationRequest ignored -> PutBucketNotificationConfigurationResponse.builder().build();
             default -> throw unanswered(request);
         });
+    }
+
+    SnsClient sns() {
+        return client(SnsClient.class, request -> switch (request) {
+            case CreateTopicRequest create -> CreateTopicResponse.builder().topicArn(topicArn(create.name())).build();
+            case SetTopicAttributesRequest ignored -> SetTopicAttributesResponse.builder().build();
+            case SubscribeRequest subscribe -> SubscribeResponse.builder()
+                    .subscriptionArn(subscribe.topicArn() + ":" + queueNameOf(subscribe.endpoint())).build();
+            default -> throw unanswered(request);
+        });
+    }
+
+    static String topicArn(String topicName) {
+        return "arn:aws:sns:us-east-1:" + ACCOUNT + ":" + topicName;
+    }
+
+    private static String queueNameOf(String queueArn) {
+        return queueArn.substring(queueArn.lastIndexOf(':') + 1);
     }
 
     private static String queueUrl(String queueName) {

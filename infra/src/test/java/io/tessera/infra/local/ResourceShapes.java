@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
+import software.amazon.awssdk.services.sns.model.CreateTopicRequest;
+import software.amazon.awssdk.services.sns.model.SubscribeRequest;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The parts of tables, queues, rules and event source mappings that TesseraResources decides,
+ * The parts of tables, queues, rules, topics and their subscriptions, and event source mappings that TesseraResources decides,
  * read from three places: the definitions themselves, the synthesized CDK template, and the
  * requests the local provisioner sends. Equal shapes mean the three agree.
  */
@@ -43,6 +45,10 @@ final class ResourceShapes {
     }
 
     record Rule(String name, String bus, Map<String, Object> pattern, String targetQueue) {
+    }
+
+    /** A queue's subscription to an SNS topic, and whether it delivers raw (the body is the published message itself). */
+    record Subscription(String topic, String queue, boolean rawMessageDelivery) {
     }
 
     /** A Lambda event source mapping: the handler, the queue or table it reads, and what TesseraResources bounds. */
@@ -82,6 +88,15 @@ final class ResourceShapes {
             return TesseraResources.RULES.stream()
                     .map(rule -> new Rule(rule.name(), TesseraResources.EVENT_BUS, parse(rule.eventPattern()), rule.target().name()))
                     .collect(Collectors.toSet());
+        }
+
+        static Set<String> topics() {
+            return TesseraResources.TOPICS.stream().map(TesseraResources.Topic::name).collect(Collectors.toSet());
+        }
+
+        static Set<Subscription> subscriptions() {
+            return TesseraResources.TOPICS.stream().flatMap(topic -> topic.subscribers().stream()
+                    .map(queue -> new Subscription(topic.name(), queue.name(), true))).collect(Collectors.toSet());
         }
 
         static Set<Mapping> mappings() {
@@ -141,6 +156,24 @@ final class ResourceShapes {
                             (String) template.propertyOf(rule.get("EventBusName"), "Name"),
                             TemplateJson.at(rule, "EventPattern"),
                             (String) template.propertyOf(single(TemplateJson.list(rule, "Targets")).get("Arn"), "QueueName")))
+                    .collect(Collectors.toSet());
+        }
+
+        /** The topics that fan out to queues (the alarm topic, which mails operators, exists only in AWS). */
+        Set<String> topics() {
+            return template.resources("AWS::SNS::Subscription").values().stream().map(TemplateJson::properties)
+                    .filter(subscription -> "sqs".equals(subscription.get("Protocol")))
+                    .map(subscription -> (String) template.propertyOf(subscription.get("TopicArn"), "TopicName"))
+                    .collect(Collectors.toSet());
+        }
+
+        Set<Subscription> subscriptions() {
+            return template.resources("AWS::SNS::Subscription").values().stream().map(TemplateJson::properties)
+                    .filter(subscription -> "sqs".equals(subscription.get("Protocol")))
+                    .map(subscription -> new Subscription(
+                            (String) template.propertyOf(subscription.get("TopicArn"), "TopicName"),
+                            (String) template.propertyOf(subscription.get("Endpoint"), "QueueName"),
+                            Boolean.TRUE.equals(subscription.get("RawMessageDelivery"))))
                     .collect(Collectors.toSet());
         }
 
@@ -216,6 +249,19 @@ final class ResourceShapes {
                     .collect(Collectors.toSet());
         }
 
+        Set<String> topics() {
+            return aws.requests(CreateTopicRequest.class).stream().map(CreateTopicRequest::name).collect(Collectors.toSet());
+        }
+
+        Set<Subscription> subscriptions() {
+            return aws.requests(SubscribeRequest.class).stream()
+                    .filter(subscription -> subscription.protocol().equals("sqs"))
+                    .map(subscription -> new Subscription(queueName(subscription.topicArn()), queueName(subscription.endpoint()),
+                            "true".equals(subscription.attributes().get("RawMessageDelivery"))))
+                    .collect(Collectors.toSet());
+        }
+
+        /** The last part of an SQS queue's or SNS topic's ARN: its name. */
         private static String queueName(String arn) {
             return arn.substring(arn.lastIndexOf(':') + 1);
         }

@@ -7,11 +7,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.serde.ObjectMapper;
 import io.tessera.core.resources.EventSourceHandlers;
 import io.tessera.core.resources.TesseraResources;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -31,8 +31,8 @@ import java.util.stream.Stream;
 @Command(name = "redrive", sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Replays a dead-letter queue of Tessera once the cause of its failures is fixed.",
-                "A queue's dead-letter queue (tessera-orders-dlq, tessera-notify-dlq, tessera-uploads-dlq, tessera-analytics-push-dlq, "
-                        + "tessera-connections-dlq) goes back to its queue with an SQS message move task.",
+                "A queue's dead-letter queue (tessera-orders-dlq, tessera-notify-dlq, tessera-uploads-dlq, tessera-upload-media-dlq, "
+                        + "tessera-analytics-push-dlq, tessera-connections-dlq) goes back to its queue with an SQS message move task.",
                 "A stream consumer's failure queue (tessera-outbox-dlq, tessera-analytics-dlq) holds Lambda on-failure records: "
                         + "their records are read back from the DynamoDB stream (kept 24 hours) and handed to the consumer again; "
                         + "a message is deleted only once that succeeded.",
