@@ -52,3 +52,22 @@ test('after the WebSocket drops, the console reconnects, subscribes again and ke
   await page.locator(`.feed li[data-order="${order.orderId}"]`).waitFor();
   assert.deepEqual(errors, []);
 });
+
+test('a socket the server closes as soon as it opens is retried after growing delays, not once a second', async (t) => {
+  const tenant = await signUpTenant('storm');
+  const { page } = await openConsole(t);
+  // The browser's WebSocket meets a server that accepts it and closes it at once, as the local
+  // server does (1011) while its AWS endpoint does not answer.
+  const opened = [];
+  await page.routeWebSocket(/\/ws\?token=/, (socket) => {
+    opened.push(Date.now());
+    setTimeout(() => socket.close({ code: 1011, reason: 'could not register the connection' }), 50);
+  });
+  await signInAs(page, tenant.admin);
+  await page.locator('.live-state').first().waitFor();
+  await page.waitForTimeout(12_000);
+
+  const gaps = opened.slice(1).map((at, i) => at - opened[i]);
+  assert.ok(opened.length >= 3 && opened.length <= 6, `${opened.length} connections in 12 s, gaps ${gaps}`);
+  assert.ok(gaps.at(-1) >= 2 * gaps[0], `each wait longer than the one before: ${gaps}`);
+});

@@ -23,6 +23,8 @@ export interface ApiHooks {
   onUnauthorized(): void;
 }
 
+/** Waits longer than this are not waited out in the background. */
+const LONGEST_WAIT_S = 60;
 const MAX_WAITS = 3;
 
 export function createApi(apiUrl: string, hooks: ApiHooks): Api {
@@ -53,15 +55,33 @@ export function createApi(apiUrl: string, hooks: ApiHooks): Api {
   };
 }
 
-/** The generated client's transport: a 429 is sent again after its Retry-After, a few times. */
+/**
+ * The generated client's transport: a 429 is sent again after its Retry-After, a few times, as long
+ * as the wait is short; a longer one is shown as the problem it is.
+ */
 async function waitingOnTooManyRequests(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   for (let waits = 0; ; waits++) {
     const response = await fetch(input, init);
     if (response.status !== 429 || waits === MAX_WAITS) {
       return response;
     }
-    const seconds = Math.max(1, Number(response.headers.get('Retry-After')) || 1);
+    const seconds = retryAfterSeconds(response.headers.get('Retry-After'), Date.now());
+    if (seconds > LONGEST_WAIT_S) {
+      return response;
+    }
     notices.info(`Over the tenant's request rate: trying again in ${seconds} s.`);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
+}
+
+/** Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), at least 1 s; 1 s when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now: number): number {
+  if (!value) {
+    return 1;
+  }
+  if (/^\d+$/.test(value.trim())) {
+    return Math.max(1, Number(value.trim()));
+  }
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 1 : Math.max(1, Math.ceil((at - now) / 1000));
 }

@@ -12,19 +12,22 @@ interface LiveOptions {
 
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
+/** A connection that stays open this long counts as healthy again: only then does the backoff start over. */
+const STABLE_AFTER_MS = 10_000;
 /** API Gateway closes a WebSocket idle for 10 minutes. */
 const PING_EVERY_MS = 5 * 60_000;
 
 /**
  * The console's one WebSocket: subscribes to the channels the open pages want, reconnects with
- * exponential backoff (and jitter) and subscribes again, and stops for good on 4403 (asyncapi.yaml's
- * close codes).
+ * exponential backoff (and jitter), which starts over only once a connection has stayed open for
+ * a while, and subscribes again, and stops for good on 4403 (asyncapi.yaml's close codes).
  */
 export class LiveSocket {
   state: LiveState = 'closed';
   private socket?: WebSocket;
   private retries = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  private stableTimer?: ReturnType<typeof setTimeout>;
   private pingTimer?: ReturnType<typeof setInterval>;
   /** API Gateway closes with a code of its own: the connection.closing message says why. */
   private closingCode?: number;
@@ -42,6 +45,7 @@ export class LiveSocket {
 
   stop() {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.stableTimer);
     clearInterval(this.pingTimer);
     this.setState('closed');
     this.socket?.close(1000, 'signed out');
@@ -89,7 +93,8 @@ export class LiveSocket {
     let opened = false;
     socket.onopen = () => {
       opened = true;
-      this.retries = 0;
+      // A server that accepts and then closes at once (1011 in an outage) must not reset the backoff.
+      this.stableTimer = setTimeout(() => (this.retries = 0), STABLE_AFTER_MS);
       this.setState('live');
       this.wanted.forEach((_, channel) => this.send({ action: 'subscribe', channel }));
       this.pingTimer = setInterval(() => this.send({ action: 'ping' }), PING_EVERY_MS);
@@ -103,6 +108,7 @@ export class LiveSocket {
     };
     socket.onclose = (event) => {
       clearInterval(this.pingTimer);
+      clearTimeout(this.stableTimer);
       const code = this.closingCode ?? event.code;
       this.closingCode = undefined;
       if (this.socket !== socket || this.state === 'closed') {

@@ -20,7 +20,11 @@ export function AnalyticsPage() {
   const [perMinute, setPerMinute] = useState<TimeSeries | undefined>();
   const [perDay, setPerDay] = useState<TimeSeries | undefined>();
   const [problem, setProblem] = useState<ShownProblem | undefined>();
-  const currency = currencyOf(summary);
+  const [chosen, setChosen] = useState<string | undefined>();
+  const currencies = currenciesOf(summary);
+  const currency = chosen && currencies.includes(chosen) ? chosen : currencies[0];
+  const shown = useRef(currency);
+  shown.current = currency;
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const readSeries = async (shownCurrency: string) => {
@@ -46,7 +50,7 @@ export function AnalyticsPage() {
   useEffect(() => live.on('analytics.updated', (message) => {
     setSummary(message.summary);
     clearTimeout(pending.current);
-    pending.current = setTimeout(() => void readSeries(currencyOf(message.summary)), SERIES_REFRESH_DELAY_MS);
+    pending.current = setTimeout(() => void readSeries(shown.current), SERIES_REFRESH_DELAY_MS);
   }), [live]);
 
   return (
@@ -54,6 +58,14 @@ export function AnalyticsPage() {
       <h1 id="analytics-title">Analytics</h1>
       <ProblemBox problem={problem} />
       {summary && <Today summary={summary} />}
+      {currencies.length > 1 && (
+        <label class="currency-choice">
+          Revenue in{' '}
+          <select value={currency} onChange={(event) => setChosen((event.target as HTMLSelectElement).value)}>
+            {currencies.map((code) => <option key={code} value={code}>{code}</option>)}
+          </select>
+        </label>
+      )}
       <div class="charts">
         {perMinute && <TimeChart title={`Per minute, last ${MINUTES_SHOWN} minutes`} currency={currency} series={perMinute} interval="minute" />}
         {perDay && <TimeChart title={`Per day, last ${DAYS_SHOWN} days`} currency={currency} series={perDay} interval="day" />}
@@ -126,10 +138,10 @@ function revenue(byCurrency: Record<string, string>): string {
   return Object.entries(byCurrency).map(([code, amount]) => money(amount, code)).join(', ') || '—';
 }
 
-/** The currency the revenue lines are drawn in: the first one the tenant sold in, EUR before any sale. */
-function currencyOf(summary?: AnalyticsSummaryMessage): string {
-  const sold = summary?.byStatus.flatMap((row) => Object.keys(row.revenueMinor)) ?? [];
-  return sold.sort()[0] ?? 'EUR';
+/** The currencies the tenant sold in, in order (the revenue lines are drawn in one of them); EUR before any sale. */
+function currenciesOf(summary?: AnalyticsSummaryMessage): string[] {
+  const sold = new Set(summary?.byStatus.flatMap((row) => Object.keys(row.revenueMinor)) ?? []);
+  return sold.size ? [...sold].sort() : ['EUR'];
 }
 
 async function series(api: Api, interval: 'minute' | 'day', currency: string): Promise<TimeSeries> {
@@ -144,6 +156,7 @@ async function series(api: Api, interval: 'minute' | 'day', currency: string): P
     at: orders.points.map((point) => Math.floor(point.at.getTime() / 1000)),
     orders: values(orders),
     revenue: values(revenue).map((minor) => minor / scale),
+    revenueMinor: revenue.points.map((point) => String(point.value)),
   };
 }
 

@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { money } from '../ui/format';
 
 export interface TimeSeries {
   /** Bucket starts, in epoch seconds. */
   at: number[];
   orders: number[];
+  /** Per bucket, in whole units of the currency, for drawing (a double: large sums lose cents). */
   revenue: number[];
+  /** Per bucket, exact, in minor units as the API gives them (decimal strings). */
+  revenueMinor: string[];
 }
 
 interface TimeChartProps {
@@ -24,7 +28,7 @@ export function TimeChart({ title, currency, series, interval }: TimeChartProps)
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot>(undefined);
   const totalOrders = series.orders.reduce((sum, value) => sum + value, 0);
-  const totalRevenue = series.revenue.reduce((sum, value) => sum + value, 0);
+  const totalRevenue = series.revenueMinor.reduce((sum, value) => sum + BigInt(value), 0n);
 
   useEffect(() => {
     const element = holder.current!;
@@ -43,12 +47,16 @@ export function TimeChart({ title, currency, series, interval }: TimeChartProps)
     <figure class="card chart" data-orders-total={totalOrders}>
       <figcaption>
         <h2>{title}</h2>
-        <p class="chart-summary">{totalOrders} orders, {totalRevenue.toFixed(2)} {currency} in this range</p>
+        <p class="chart-summary">{totalOrders} orders, {money(totalRevenue, currency)} in this range</p>
       </figcaption>
       <div ref={holder} aria-hidden="true" />
     </figure>
   );
 }
+
+/** Axis numbers short enough for the axis at any size: 1.5K, 150T. */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const compact = (_: uPlot, splits: number[]) => splits.map((value) => (value == null ? '' : COMPACT.format(value)));
 
 function data(series: TimeSeries): uPlot.AlignedData {
   return [series.at, series.orders, series.revenue];
@@ -62,8 +70,8 @@ function options(width: number, currency: string, interval: 'minute' | 'day'): u
     scales: { x: { time: true }, orders: { range: (_, __, max) => [0, Math.max(1, max)] }, revenue: {} },
     axes: [
       { values: interval === 'day' ? '{D} {MMM}' : '{HH}:{mm}' },
-      { scale: 'orders', label: 'orders' },
-      { scale: 'revenue', label: currency, side: 1, grid: { show: false } },
+      { scale: 'orders', label: 'orders', values: compact },
+      { scale: 'revenue', label: currency, side: 1, grid: { show: false }, values: compact },
     ],
     series: [
       {},

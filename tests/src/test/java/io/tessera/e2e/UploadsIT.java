@@ -130,6 +130,13 @@ class UploadsIT {
     }
 
     @Test
+    void aFileIsNamedWithAnExtensionOfItsDeclaredTypeSoItNeverDownloadsAsAPageOrScript() throws ApiException {
+        assertThat(grant(member.client(), "invoice.html", "image/png", 10).getUpload().getFileName()).isEqualTo("invoice.html.png");
+        assertThat(grant(member.client(), "run.hta", "application/pdf", 10).getUpload().getFileName()).isEqualTo("run.hta.pdf");
+        assertThat(grant(member.client(), "photo.jpeg", "image/jpeg", 10).getUpload().getFileName()).isEqualTo("photo.jpeg");
+    }
+
+    @Test
     void traversalNamesStayInsideTheTenantsUploadFolder() throws ApiException {
         UploadGrant grant = grant(member.client(), "../../../tenants/other/uploads/x/evil.png", "image/png", 10);
 

@@ -18,8 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.preconditions.EntityTags;
 import io.tessera.api.problems.Problem;
+import io.tessera.api.text.DisplayName;
 import io.tessera.api.text.TextLength;
-import io.tessera.api.text.Visible;
 import io.tessera.core.catalog.Catalog;
 import io.tessera.core.catalog.Product;
 import io.tessera.core.catalog.ProductDraft;
@@ -49,7 +49,7 @@ class ProductsController {
     }
 
     @Serdeable
-    record ProductRequest(@Visible @TextLength(max = 200) String name,
+    record ProductRequest(@DisplayName @TextLength(max = 200) String name,
                           @Nullable @TextLength(max = 2000) String description,
                           @NotNull @Min(0) @Max(1_000_000_000_000L) Long priceMinor,
                           @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,

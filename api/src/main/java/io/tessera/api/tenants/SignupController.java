@@ -9,13 +9,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.api.text.AsciiEmail;
+import io.tessera.api.text.DisplayName;
 import io.tessera.api.text.TextLength;
-import io.tessera.api.text.Visible;
-import io.tessera.core.users.PasswordPolicy;
 import io.tessera.core.tenants.Tenant;
 import io.tessera.core.tenants.TenantSignup;
 import io.tessera.core.tenants.Tier;
 import io.tessera.core.tenants.Tiers;
+import io.tessera.core.users.PasswordPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +39,7 @@ class SignupController {
     }
 
     @Serdeable
-    record SignupRequest(@Visible @TextLength(max = 100) String companyName,
+    record SignupRequest(@DisplayName @TextLength(max = 100) String companyName,
                          @NotBlank @Email @AsciiEmail @TextLength(max = 128) String adminEmail,
                          @NotBlank @TextLength(min = PasswordPolicy.MIN_LENGTH, max = 256)
                          @Pattern(regexp = PasswordPolicy.PATTERN, message = PasswordPolicy.PATTERN_MESSAGE)

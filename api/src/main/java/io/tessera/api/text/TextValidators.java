@@ -16,6 +16,12 @@ class TextValidators {
     }
 
     private static final Pattern MAILBOX = Pattern.compile(AsciiEmail.PATTERN);
+    private static final Pattern NAME = Pattern.compile(DisplayName.PATTERN);
+
+    @Singleton
+    ConstraintValidator<DisplayName, CharSequence> displayName() {
+        return (value, annotation, context) -> value != null && NAME.matcher(value).matches();
+    }
 
     @Singleton
     ConstraintValidator<AsciiEmail, CharSequence> asciiEmail() {

@@ -60,7 +60,7 @@ public class UploadRequests {
         if (sizeBytes > tiers.largestUploadBytes()) {
             throw new BadRequestException("No tier allows uploads of more than " + tiers.largestUploadBytes() + " bytes.");
         }
-        String safeName = SafeFileNames.of(fileName);
+        String safeName = SafeFileNames.of(fileName, type);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long grantsSeen = uploads.grantsSoFar();
             Tenant tenant = profiles.get().orElseThrow();
