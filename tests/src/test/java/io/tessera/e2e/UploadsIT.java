@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +78,38 @@ class UploadsIT {
             assertThat(completed.message().path("uploadId").asText()).isEqualTo(upload.getUploadId());
             assertThat(completed.message().path("status").asText()).isEqualTo("UPLOADED");
         }
+    }
+
+    @Test
+    void theGrantsUrlSentAgainAfterTheCheckCannotReplaceTheCheckedBytes() throws Exception {
+        ApiClient client = member.client();
+        UploadGrant grant = grant(client, "photo.png", "image/png", PNG.length);
+        assertThat(S3Requests.upload(grant, PNG)).isEqualTo(200);
+        Upload upload = settled(client, grant.getUpload().getUploadId());
+        byte[] page = Arrays.copyOf("<html><script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII), PNG.length);
+
+        assertThat(S3Requests.upload(grant, page)).as("the same signed PUT again").isEqualTo(412);
+
+        assertThat(S3Requests.get(new UploadsApi(client).getUpload(upload.getUploadId()).getDownloadUrl().toString()).body()).isEqualTo(PNG);
+    }
+
+    @Test
+    void anAcceptedObjectReplacedAnotherWayIsDeletedAndItsUploadRejected() throws Exception {
+        ApiClient client = member.client();
+        UploadGrant grant = grant(client, "photo.png", "image/png", PNG.length);
+        assertThat(S3Requests.upload(grant, PNG)).isEqualTo(200);
+        String uploadId = settled(client, grant.getUpload().getUploadId()).getUploadId();
+        byte[] page = Arrays.copyOf("<html><script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII), PNG.length);
+
+        // The emulator does not check signatures: this PUT stands for any writer but the grant's.
+        assertThat(S3Requests.putUnsigned(grant.getUrl().toString(), "image/png", page)).isEqualTo(200);
+
+        Upload rejected = Eventually.await(Duration.ofSeconds(20), "the replaced upload to be rejected", () -> {
+            Upload now = new UploadsApi(client).getUpload(uploadId);
+            return now.getStatus() == UploadStatus.REJECTED ? Optional.of(now) : Optional.empty();
+        });
+        assertThat(rejected.getRejectionReason()).contains("replaced");
+        assertThat(S3Requests.get(grant.getUrl().toString().split("\\?")[0]).statusCode()).isEqualTo(404);
     }
 
     @Test

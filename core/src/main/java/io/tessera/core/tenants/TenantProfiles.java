@@ -143,6 +143,12 @@ public class TenantProfiles {
                 Expr.of("attribute_exists(pk) AND storageUsedBytes <= :room").value(":room", quotaBytes - bytes));
     }
 
+    /** Storage given back: an accepted upload's bytes that are gone. */
+    public TransactWriteItem releaseStorage(long bytes) {
+        return items.transactionUpdate(SORT_KEY, Expr.of("SET storageUsedBytes = storageUsedBytes - :bytes").value(":bytes", bytes),
+                Expr.of("attribute_exists(pk)"));
+    }
+
     /** One enabled admin more or fewer; fewer may not reach zero. */
     public TransactWriteItem changeAdminCount(int delta) {
         return delta < 0

@@ -22,7 +22,8 @@ import java.util.Optional;
  * stored type must match the pending upload of that tenant at exactly that key, fit the tier, and
  * the bytes themselves must be of the declared type ({@link ContentTypeDetection}: an HTML page
  * stored as {@code image/png} is not a PNG). A matching object makes the upload UPLOADED; anything
- * else is deleted, and its upload (if any) REJECTED with the reason.
+ * else is deleted, and its upload (if any) REJECTED with the reason. An accepted object replaced
+ * later (another ETag at the key) is deleted too, and its upload REJECTED.
  */
 // Only where a detector is packaged (the stream processors): other functions must still start.
 @Requires(beans = ContentTypeDetection.class)
@@ -78,7 +79,7 @@ public class UploadCompletion {
             }
             Upload upload = found.get();
             if (upload.status() == UploadStatus.UPLOADED) {
-                return Optional.empty();
+                return replaced(upload) ? uploads.find(uploadId).map(updated -> new Outcome(tenantId, updated)) : Optional.empty();
             }
             HeadObjectResponse object;
             TierLimits limits = tiers.of(profiles.get().orElseThrow().tier());
@@ -98,6 +99,29 @@ public class UploadCompletion {
             }
             return uploads.find(uploadId).map(updated -> new Outcome(tenantId, updated));
         });
+    }
+
+    /**
+     * Whether the object of an accepted upload was replaced since it was checked (another ETag):
+     * then the object and its thumbnails are deleted and the upload REJECTED. The same object
+     * announced again (a redelivered notification) is left alone.
+     */
+    private boolean replaced(Upload upload) {
+        String etag;
+        try {
+            etag = s3.headObject(request -> request.bucket(bucket).key(upload.key())).eTag();
+        } catch (NoSuchKeyException gone) {
+            return false;
+        }
+        if (etag.equals(upload.etag())) {
+            return false;
+        }
+        String reason = "The object was replaced after it had been checked.";
+        delete(upload.key(), reason);
+        UploadKeys.ownerOf(upload.key()).ifPresent(owner -> s3.listObjectsV2Paginator(request -> request.bucket(bucket)
+                        .prefix(UploadKeys.thumbnailsOf(owner))).contents()
+                .forEach(thumbnail -> s3.deleteObject(request -> request.bucket(bucket).key(thumbnail.key()))));
+        return uploads.markReplaced(upload, reason);
     }
 
     private void reject(Upload upload, String reason) {

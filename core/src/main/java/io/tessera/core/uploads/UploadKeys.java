@@ -39,9 +39,14 @@ public final class UploadKeys {
         return parts.matches() ? Optional.of(new Owner(parts.group(1), parts.group(2))) : Optional.empty();
     }
 
+    /** The prefix of every thumbnail of an upload, ending in {@code /}. */
+    public static String thumbnailsOf(Owner owner) {
+        return TesseraResources.UPLOADS_PREFIX + owner.tenantId() + "/thumbnails/" + owner.uploadId() + "/";
+    }
+
     /** The key of an upload's thumbnail whose longest side is {@code size} pixels. */
     public static String thumbnail(Owner owner, int size, ThumbnailFormat format) {
-        return TesseraResources.UPLOADS_PREFIX + owner.tenantId() + "/thumbnails/" + owner.uploadId() + "/" + size + "." + format.extension();
+        return thumbnailsOf(owner) + size + "." + format.extension();
     }
 
     /**

@@ -32,13 +32,19 @@ public class UploadUrls {
     public record SignedRequest(String method, URL url, Map<String, String> headers) {
     }
 
+    /**
+     * A PUT that may only create the object: {@code If-None-Match: *} is signed with it (S3 User
+     * Guide, "Add preconditions to S3 operations with conditional requests"), so the same URL sent
+     * again after the upload was checked is refused (412) instead of replacing checked bytes.
+     */
     public SignedRequest upload(String key, String contentType, long sizeBytes) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(request -> request
                 .signatureDuration(ttl)
-                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)));
+                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes).ifNoneMatch("*")));
         return new SignedRequest("PUT", signed.url(), Map.of(
                 "Content-Type", contentType,
-                "Content-Length", Long.toString(sizeBytes)));
+                "Content-Length", Long.toString(sizeBytes),
+                "If-None-Match", "*"));
     }
 
     public URL download(String key, String fileName) {

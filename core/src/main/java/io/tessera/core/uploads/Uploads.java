@@ -133,6 +133,27 @@ public class Uploads {
         }
     }
 
+    /**
+     * UPLOADED to REJECTED because the object at its key is no longer the one that was checked
+     * (another ETag), giving its size back to the tenant's storage; false (nothing written) if it is
+     * not UPLOADED with {@code checkedEtag} any more.
+     */
+    public boolean markReplaced(Upload upload, String reason) {
+        try {
+            items.transact(List.of(
+                    items.transactionUpdate(PREFIX + upload.uploadId(),
+                            Expr.of("SET #status = :rejected, rejectionReason = :reason, completedAt = :now")
+                                    .name("#status", "status").value(":rejected", UploadStatus.REJECTED.name())
+                                    .value(":reason", reason).value(":now", clock.instant().toString()),
+                            Expr.of("#status = :uploaded AND etag = :etag").name("#status", "status")
+                                    .value(":uploaded", UploadStatus.UPLOADED.name()).value(":etag", upload.etag())),
+                    profiles.releaseStorage(upload.sizeBytes())));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
     /** PENDING to REJECTED with the reason. */
     public boolean markRejected(String uploadId, String reason) {
         return items.update(PREFIX + uploadId,

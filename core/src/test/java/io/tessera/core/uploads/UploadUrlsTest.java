@@ -39,14 +39,14 @@ class UploadUrlsTest {
     }
 
     @Test
-    void anUploadUrlSignsTheContentTypeAndLengthSoS3RefusesAnythingElse() {
+    void anUploadUrlSignsTheContentTypeTheLengthAndCreateOnlySoS3RefusesAnythingElse() {
         UploadUrls.SignedRequest request = urls(Duration.ofMinutes(10)).upload("tenants/t1/uploads/u1/a.png", "image/png", 2048);
 
         Map<String, String> query = query(request);
-        assertThat(Arrays.asList(query.get("X-Amz-SignedHeaders").split(";"))).contains("content-type", "content-length", "host");
+        assertThat(Arrays.asList(query.get("X-Amz-SignedHeaders").split(";"))).contains("content-type", "content-length", "if-none-match", "host");
         assertThat(query.get("X-Amz-Signature")).matches("[0-9a-f]{64}");
         assertThat(request.method()).isEqualTo("PUT");
-        assertThat(request.headers()).containsExactlyInAnyOrderEntriesOf(Map.of("Content-Type", "image/png", "Content-Length", "2048"));
+        assertThat(request.headers()).containsExactlyInAnyOrderEntriesOf(Map.of("Content-Type", "image/png", "Content-Length", "2048", "If-None-Match", "*"));
         assertThat(request.url().getPath()).endsWith("/tenants/t1/uploads/u1/a.png");
     }
 
