@@ -73,6 +73,18 @@ class UploadMediaHandlerIT {
     }
 
     @Test
+    void theCompletionCheckLeavesTheThumbnailsItIsToldOfInPlace() {
+        Upload upload = uploaded("kept.png", "image/png", SampleMedia.image("png", 300, 200));
+        handler.handleRequest(batch(objectCreated(upload.key())), null);
+        String thumbnail = UploadKeys.thumbnail(new UploadKeys.Owner(tenantId, upload.uploadId()), 512, ThumbnailFormat.PNG);
+
+        SQSBatchResponse response = new UploadCompletionHandler(context).handleRequest(batch(objectCreated(thumbnail)), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(s3.headObject(request -> request.bucket(bucket).key(thumbnail)).contentType()).isEqualTo("image/png");
+    }
+
+    @Test
     void theSameEventDeliveredAgainChangesNothingAndIsNoFailure() {
         Upload upload = uploaded("doc.pdf", "application/pdf", SampleMedia.pdf(2));
         SQSEvent.SQSMessage message = objectCreated(upload.key());
@@ -139,14 +151,15 @@ class UploadMediaHandlerIT {
     }
 
     /**
-     * An upload the completion check accepted, with its object. It is marked UPLOADED before the
-     * object is stored, so that a local system running beside this test finds nothing to check
-     * (its media processor may process the object too: the outcome is the same, recorded once).
+     * An upload the completion check accepted, with its object: marked UPLOADED with the stored
+     * object's ETag here, unless a local system running beside this test checked it first (its
+     * media processor may then process the object too: the outcome is the same, recorded once).
      */
     private Upload uploaded(String name, String contentType, byte[] bytes) {
         Upload upload = pending(name, contentType, bytes.length);
-        system.run(() -> assertThat(context.getBean(Uploads.class).markUploaded(upload.uploadId(), bytes.length, "etag", Long.MAX_VALUE / 2)).isTrue());
-        s3.putObject(request -> request.bucket(bucket).key(upload.key()).contentType(contentType), RequestBody.fromBytes(bytes));
+        String etag = s3.putObject(request -> request.bucket(bucket).key(upload.key()).contentType(contentType), RequestBody.fromBytes(bytes)).eTag();
+        system.run(() -> context.getBean(Uploads.class).markUploaded(upload.uploadId(), bytes.length, etag, Long.MAX_VALUE / 2));
+        assertThat(find(upload).status()).isEqualTo(UploadStatus.UPLOADED);
         return upload;
     }
 
