@@ -23,7 +23,8 @@ import java.util.Optional;
  * the bytes themselves must be of the declared type ({@link ContentTypeDetection}: an HTML page
  * stored as {@code image/png} is not a PNG). A matching object makes the upload UPLOADED; anything
  * else is deleted, and its upload (if any) REJECTED with the reason. An accepted object replaced
- * later (another ETag at the key) is deleted too, and its upload REJECTED.
+ * later (another ETag at the key) is deleted too, and its upload REJECTED. An object in a user's own
+ * folder becomes an upload first ({@link DirectUploads}), then goes the same way.
  */
 // Only where a detector is packaged (the stream processors): other functions must still start.
 @Requires(beans = ContentTypeDetection.class)
@@ -39,15 +40,19 @@ public class UploadCompletion {
     private final TenantProfiles profiles;
     private final Tiers tiers;
     private final ContentTypeDetection detection;
+    private final DirectUploads directUploads;
+    private final UploadsConfiguration configuration;
     private final String bucket;
 
     UploadCompletion(S3Client s3, Uploads uploads, TenantProfiles profiles, Tiers tiers, ContentTypeDetection detection,
-                     ResourcesConfiguration resources) {
+                     DirectUploads directUploads, UploadsConfiguration configuration, ResourcesConfiguration resources) {
         this.s3 = s3;
         this.uploads = uploads;
         this.profiles = profiles;
         this.tiers = tiers;
         this.detection = detection;
+        this.directUploads = directUploads;
+        this.configuration = configuration;
         this.bucket = resources.getUploadsBucket();
     }
 
@@ -72,7 +77,8 @@ public class UploadCompletion {
         String tenantId = owner.get().tenantId();
         String uploadId = owner.get().uploadId();
         return CallContext.system(tenantId, null).call(() -> {
-            Optional<Upload> found = uploads.find(uploadId).filter(upload -> upload.key().equals(key));
+            Optional<Upload> found = uploads.find(uploadId).filter(upload -> upload.key().equals(key))
+                    .or(() -> UploadKeys.directOwnerOf(key).flatMap(direct -> directUploads.register(direct, key, uploadId)));
             if (found.isEmpty()) {
                 delete(key, "no upload of tenant " + tenantId + " waits for it");
                 return Optional.empty();
@@ -138,6 +144,9 @@ public class UploadCompletion {
         }
         if (!upload.contentType().equals(object.contentType())) {
             return Optional.of("The object is " + object.contentType() + "; " + upload.contentType() + " was declared.");
+        }
+        if (!configuration.getAllowedContentTypes().contains(upload.contentType())) {
+            return Optional.of("Uploads of " + upload.contentType() + " are not accepted.");
         }
         if (object.contentLength() > limits.getMaxUploadBytes()) {
             return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");

@@ -70,6 +70,14 @@ public class Uploads {
         }
     }
 
+    /**
+     * Records a new PENDING upload that no grant preceded (a direct one); false (nothing written) if
+     * an upload of that id exists already.
+     */
+    public boolean createIfAbsent(Upload upload) {
+        return items.put(PREFIX + upload.uploadId(), toDocument(upload), Expr.of("attribute_not_exists(pk)"));
+    }
+
     private EnhancedDocument toDocument(Upload upload) {
         String listed = upload.createdAt() + "#" + upload.uploadId();
         return TenantItems.document()

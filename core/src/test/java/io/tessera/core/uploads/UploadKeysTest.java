@@ -15,6 +15,21 @@ class UploadKeysTest {
     }
 
     @Test
+    void anObjectInAUsersOwnFolderIsOneUploadNamedByItsKey() {
+        String key = "tenants/acme/direct/0e8f-77/scans/2026/invoice.pdf";
+
+        assertThat(UploadKeys.directOwnerOf(key)).contains(new UploadKeys.DirectOwner("acme", "0e8f-77", "scans/2026/invoice.pdf"));
+        assertThat(UploadKeys.ownerOf(key)).get().satisfies(owner -> {
+            assertThat(owner.tenantId()).isEqualTo("acme");
+            assertThat(owner.uploadId()).isEqualTo(UploadKeys.ownerOf(key).orElseThrow().uploadId()).matches("[0-9a-f-]{36}");
+        });
+        assertThat(UploadKeys.ownerOf(key).orElseThrow().uploadId())
+                .isNotEqualTo(UploadKeys.ownerOf("tenants/acme/direct/0e8f-77/scans/2026/other.pdf").orElseThrow().uploadId());
+        assertThat(UploadKeys.directOwnerOf("tenants/acme/uploads/u1/a.png")).isEmpty();
+        assertThat(UploadKeys.directOwnerOf("tenants/acme/direct/0e8f-77/")).isEmpty();
+    }
+
+    @Test
     void keysThatAreNotAnUploadsBelongToNobody() {
         for (String key : new String[]{"photo.png", "tenants/acme/photo.png", "tenants/acme/uploads/u1/dir/photo.png",
                 "tenants/ACME/uploads/u1/photo.png", "tenants/acme/uploads/u1/", "other/acme/uploads/u1/photo.png",

@@ -51,6 +51,15 @@ class MediaProcessing {
     record Outcome(String tenantId, Upload upload) {
     }
 
+    private boolean exists(String key) {
+        try {
+            s3.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException gone) {
+            return false;
+        }
+    }
+
     /** The upload is still PENDING: the completion check has not judged its object yet. */
     static final class NotSettledYet extends RuntimeException {
         NotSettledYet(String uploadId) {
@@ -73,6 +82,10 @@ class MediaProcessing {
         String tenantId = owner.get().tenantId();
         return CallContext.system(tenantId, null).call(() -> {
             Optional<Upload> found = uploads.find(owner.get().uploadId()).filter(upload -> upload.key().equals(key));
+            if (found.isEmpty() && UploadKeys.directOwnerOf(key).isPresent() && exists(key)) {
+                // A direct object becomes an upload when the completion check first sees it.
+                throw new NotSettledYet(owner.get().uploadId());
+            }
             if (found.isEmpty() || !processes(found.get().contentType())) {
                 return Optional.empty();
             }
