@@ -28,3 +28,16 @@ test('only the files of the console build are served, nothing beside or above th
     assert.equal((await fetch(API + path)).status, 404, path);
   }
 });
+
+test('a console file the browser already holds is revalidated with 304, a changed one sent again', async () => {
+  const first = await fetch(`${CONSOLE_URL}app.js`);
+  const etag = first.headers.get('etag');
+
+  assert.equal(first.status, 200);
+  assert.match(etag, /^"[A-Za-z0-9_-]{43}"$/);
+  assert.equal(first.headers.get('cache-control'), 'no-cache');
+  const again = await fetch(`${CONSOLE_URL}app.js`, { headers: { 'If-None-Match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(again.headers.get('etag'), etag);
+  assert.equal((await fetch(`${CONSOLE_URL}app.js`, { headers: { 'If-None-Match': '"stale"' } })).status, 200);
+});
