@@ -21,12 +21,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +114,45 @@ class UploadsIT {
         });
         assertThat(rejected.getRejectionReason()).contains("replaced");
         assertThat(S3Requests.get(grant.getUrl().toString().split("\\?")[0]).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anObjectSentWithHeadersTheGrantDidNotAllowIsRejected() throws Exception {
+        ApiClient client = member.client();
+        for (Map.Entry<String, String> header : Map.of("Content-Encoding", "gzip", "Cache-Control", "public, max-age=31536000",
+                "Content-Language", "<script>").entrySet()) {
+            UploadGrant grant = grant(client, "photo.png", "image/png", PNG.length);
+
+            assertThat(S3Requests.upload(grant, PNG, Map.of(header.getKey(), header.getValue()))).isEqualTo(200);
+
+            Upload upload = settled(client, grant.getUpload().getUploadId());
+            assertThat(upload.getStatus()).as(header.getKey()).isEqualTo(UploadStatus.REJECTED);
+            assertThat(upload.getRejectionReason()).contains("headers");
+        }
+    }
+
+    @Test
+    void anAcceptedObjectWhoseStoredTypeACopyOntoItselfChangesIsDeletedAndItsUploadRejected() throws Exception {
+        ApiClient client = member.client();
+        UploadGrant grant = grant(client, "photo.png", "image/png", PNG.length);
+        assertThat(S3Requests.upload(grant, PNG)).isEqualTo(200);
+        Upload upload = settled(client, grant.getUpload().getUploadId());
+        assertThat(S3Requests.get(upload.getDownloadUrl().toString()).headers().firstValue("content-type")).contains("image/png");
+        String objectUrl = grant.getUrl().toString().split("\\?")[0];
+        String bucketAndKey = URI.create(objectUrl).getPath().substring(1);
+        String bucket = bucketAndKey.substring(0, bucketAndKey.indexOf('/'));
+
+        String key = bucketAndKey.substring(bucket.length() + 1);
+        try (S3Client s3 = S3Client.builder().forcePathStyle(true).build()) {
+            s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(key)
+                    .metadataDirective(MetadataDirective.REPLACE).contentType("text/html"));
+        }
+
+        Upload rejected = Eventually.await(Duration.ofSeconds(20), "the retyped upload to be rejected", () -> {
+            Upload now = new UploadsApi(client).getUpload(upload.getUploadId());
+            return now.getStatus() == UploadStatus.REJECTED ? Optional.of(now) : Optional.empty();
+        });
+        assertThat(rejected.getRejectionReason()).contains("replaced");
     }
 
     @Test

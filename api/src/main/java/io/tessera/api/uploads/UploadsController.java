@@ -126,7 +126,7 @@ class UploadsController {
         if (upload.status() != UploadStatus.UPLOADED) {
             return UploadView.of(upload);
         }
-        return UploadView.of(upload, urls.download(upload.key(), upload.fileName()).toString(), thumbnails(upload));
+        return UploadView.of(upload, urls.download(upload.key(), upload.fileName(), upload.contentType()).toString(), thumbnails(upload));
     }
 
     /** The thumbnails of a processed image, at the keys of the upload's own tenant and id; none for a refused file or a PDF. */

@@ -108,18 +108,20 @@ public class UploadCompletion {
     }
 
     /**
-     * Whether the object of an accepted upload was replaced since it was checked (another ETag):
+     * Whether the object of an accepted upload was replaced since it was checked (another ETag, or
+     * another stored type):
      * then the object and its thumbnails are deleted and the upload REJECTED. The same object
      * announced again (a redelivered notification) is left alone.
      */
     private boolean replaced(Upload upload) {
-        String etag;
+        HeadObjectResponse object;
         try {
-            etag = s3.headObject(request -> request.bucket(bucket).key(upload.key())).eTag();
+            object = s3.headObject(request -> request.bucket(bucket).key(upload.key()));
         } catch (NoSuchKeyException gone) {
             return false;
         }
-        if (etag.equals(upload.etag())) {
+        // A copy onto itself keeps the ETag but may change the type the object is served as.
+        if (object.eTag().equals(upload.etag()) && upload.contentType().equals(object.contentType())) {
             return false;
         }
         String reason = "The object was replaced after it had been checked.";
@@ -147,6 +149,10 @@ public class UploadCompletion {
         }
         if (!configuration.getAllowedContentTypes().contains(upload.contentType())) {
             return Optional.of("Uploads of " + upload.contentType() + " are not accepted.");
+        }
+        if (object.contentEncoding() != null || object.contentLanguage() != null || object.cacheControl() != null
+                || object.contentDisposition() != null || object.expires() != null) {
+            return Optional.of("The object carries headers the upload did not allow (only its type and length may be sent).");
         }
         if (object.contentLength() > limits.getMaxUploadBytes()) {
             return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");

@@ -47,10 +47,16 @@ public class UploadUrls {
                 "If-None-Match", "*"));
     }
 
-    public URL download(String key, String fileName) {
+    /**
+     * A presigned GET of an upload's object, served as the type its bytes were checked to be and as
+     * an attachment whatever the object's metadata says (S3 API Reference, GetObject's response
+     * header overrides), so that metadata changed after the check cannot make it render as a page.
+     */
+    public URL download(String key, String fileName, String contentType) {
         return presigner.presignGetObject(request -> request
                 .signatureDuration(ttl)
                 .getObjectRequest(get -> get.bucket(bucket).key(key)
+                        .responseContentType(contentType)
                         .responseContentDisposition("attachment; filename=\"" + fileName + "\""))).url();
     }
 

@@ -13,9 +13,13 @@ final class PdfInspection {
     private PdfInspection() {
     }
 
-    /** PROCESSED with the page count, or REFUSED with why (encrypted, not a readable PDF). */
+    /** PROCESSED with the page count, or REFUSED with why (encrypted, even with an empty password; not a readable PDF). */
     static Processing inspect(byte[] bytes) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
+            // An empty user password opens a file its owner encrypted all the same.
+            if (document.isEncrypted()) {
+                return Processing.refused("The PDF is encrypted; its pages were not counted.", null, null);
+            }
             return Processing.document(document.getNumberOfPages());
         } catch (InvalidPasswordException encrypted) {
             return Processing.refused("The PDF is protected by a password; its pages were not counted.", null, null);
