@@ -540,7 +540,7 @@ CognitoIdentityResponse.get_id = get_id
 CognitoIdentityResponse.get_credentials_for_identity = get_credentials_for_identity
 
 
-SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "s3", "cognito-idp", "cognito-identity", "events", "secretsmanager")
+SNAPSHOT_SERVICES = ("dynamodb", "dynamodbstreams", "sqs", "sns", "s3", "cognito-idp", "cognito-identity", "events", "secretsmanager")
 _LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
 
 

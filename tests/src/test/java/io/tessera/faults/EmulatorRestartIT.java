@@ -4,13 +4,20 @@ import io.tessera.client.ApiClient;
 import io.tessera.client.ApiException;
 import io.tessera.client.api.AnalyticsApi;
 import io.tessera.client.api.OrdersApi;
+import io.tessera.client.api.UploadsApi;
 import io.tessera.client.model.LineRequest;
 import io.tessera.client.model.Order;
 import io.tessera.client.model.OrderPage;
 import io.tessera.client.model.OrderRequest;
 import io.tessera.client.model.Tier;
+import io.tessera.client.model.Upload;
+import io.tessera.client.model.UploadGrant;
+import io.tessera.client.model.UploadRequest;
+import io.tessera.client.model.UploadStatus;
 import io.tessera.e2e.support.Eventually;
 import io.tessera.e2e.support.LocalSystem;
+import io.tessera.e2e.support.S3Requests;
+import io.tessera.e2e.support.SampleFiles;
 import io.tessera.e2e.support.Shop;
 import io.tessera.e2e.support.TestTenant;
 import io.tessera.e2e.support.WsClient;
@@ -18,11 +25,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +128,35 @@ class EmulatorRestartIT {
         } finally {
             restarting.shutdownNow();
         }
+    }
+
+    /** Everything the uploads bucket's notifications pass through (S3, SNS, SQS) is back with the emulator. */
+    @Test
+    void anUploadAfterAnOutageIsStillCheckedAndAccepted() throws Exception {
+        ExecutorService restarting = Executors.newSingleThreadExecutor();
+        try {
+            outage(restarting, Duration.ofSeconds(2)).get();
+        } finally {
+            restarting.shutdownNow();
+        }
+        ApiClient admin = TestTenant.signUp(Tier.STANDARD).asAdmin();
+        byte[] png = SampleFiles.png(4, 4);
+        UploadGrant grant = Eventually.await(Duration.ofSeconds(30), "a grant once the emulator is back", () -> {
+            try {
+                return Optional.of(new UploadsApi(admin).requestUpload(new UploadRequest().fileName("after.png")
+                        .contentType(UploadRequest.ContentTypeEnum.IMAGE_PNG).sizeBytes((long) png.length)));
+            } catch (ApiException e) {
+                return Optional.empty();
+            }
+        });
+
+        assertThat(S3Requests.upload(grant, png)).isEqualTo(200);
+
+        Upload upload = Eventually.await(Duration.ofSeconds(30), "the upload to be checked", () -> {
+            Upload now = new UploadsApi(admin).getUpload(grant.getUpload().getUploadId());
+            return now.getStatus() == UploadStatus.PENDING ? Optional.empty() : Optional.of(now);
+        });
+        assertThat(upload.getStatus()).isEqualTo(UploadStatus.UPLOADED);
     }
 
     private static HttpResponse<String> probe(String path) throws IOException, InterruptedException {
