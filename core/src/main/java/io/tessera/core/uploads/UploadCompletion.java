@@ -150,10 +150,6 @@ public class UploadCompletion {
         if (!configuration.getAllowedContentTypes().contains(upload.contentType())) {
             return Optional.of("Uploads of " + upload.contentType() + " are not accepted.");
         }
-        if (object.contentEncoding() != null || object.contentLanguage() != null || object.cacheControl() != null
-                || object.contentDisposition() != null || object.expires() != null) {
-            return Optional.of("The object carries headers the upload did not allow (only its type and length may be sent).");
-        }
         if (object.contentLength() > limits.getMaxUploadBytes()) {
             return Optional.of("The tier allows uploads of " + limits.getMaxUploadBytes() + " bytes.");
         }

@@ -41,6 +41,12 @@ public final class S3Requests {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** PUTs to an arbitrary URL of the bucket (the emulator does not check signatures). */
+    public static int putUnsigned(String url, String contentType, byte[] body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** Sends {@code body} with the grant's method, URL and headers, and {@code extra} headers besides; returns the HTTP status. */
     public static int upload(UploadGrant grant, byte[] body, Map<String, String> extra) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(grant.getUrl())
