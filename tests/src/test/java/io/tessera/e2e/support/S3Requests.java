@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,25 +38,6 @@ public final class S3Requests {
     public static int putUnsigned(String url, String contentType, byte[] body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** PUTs to an arbitrary URL of the bucket (the emulator does not check signatures). */
-    public static int putUnsigned(String url, String contentType, byte[] body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Sends {@code body} with the grant's method, URL and headers, and {@code extra} headers besides; returns the HTTP status. */
-    public static int upload(UploadGrant grant, byte[] body, Map<String, String> extra) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(grant.getUrl())
-                .method(grant.getMethod().getValue(), HttpRequest.BodyPublishers.ofByteArray(body));
-        grant.getHeaders().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase())) {
-                request.header(name, value);
-            }
-        });
-        extra.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
